@@ -1,0 +1,64 @@
+# Touchpoint: `make run` serves the app, `make test` runs every check.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+STAMP := $(VENV)/.installed
+LRS_VENV ?= $(CURDIR)/.venv-lrs
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: run test install lint check serve worker lrs lrs-stop browser bench clean
+
+$(PY):
+	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(PY) pyproject.toml requirements/lock.txt
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -c requirements/lock.txt -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## run: venv, install, migrate, seed the course with demo users, serve on 127.0.0.1:8000 with an xAPI worker
+run: install
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py seed_course --demo
+	@echo "Serving on http://$(HOST):$(PORT)/  (admin: /admin/, API docs: /api/docs/)"
+	@trap 'kill 0' EXIT INT TERM; \
+	  $(PY) manage.py xapi_worker & \
+	  $(PY) manage.py runserver $(HOST):$(PORT)
+
+## browser: Debian's Chromium for the Playwright tests (no browser download)
+browser:
+	@command -v chromium >/dev/null || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	  || echo "WARNING: could not install chromium; browser tests will be skipped"; }
+
+## lrs-venv: Ralph (the real LRS used by the xAPI tests) in its own venv
+lrs-venv:
+	@LRS_VENV=$(LRS_VENV) bash tools/lrs/start_ralph.sh install
+
+## test: install what the tests need, then check, makemigrations --check, ruff, pytest
+test: install browser lrs-venv
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/ruff check .
+	LRS_VENV=$(LRS_VENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+## lrs: start a local Ralph LRS on port 8100 for trying the product by hand
+lrs:
+	@LRS_VENV=$(LRS_VENV) bash tools/lrs/start_ralph.sh 8100
+
+lrs-stop:
+	@bash tools/lrs/start_ralph.sh stop 8100
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,0 +1,26 @@
+import pytest
+
+from tests.factories import PASSWORD, UserFactory, build_course
+
+
+@pytest.fixture
+def learner(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def other_learner(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def learner_client(client, learner):
+    client.login(username=learner.username, password=PASSWORD)
+    return client
+
+
+@pytest.fixture
+def course_tree(db):
+    """A published course with three lessons, each with a quiz of every question type."""
+    course, lessons = build_course(lessons=3)
+    return course, lessons

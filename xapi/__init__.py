@@ -1,0 +1,1 @@
+"""xAPI reporting: vocabulary, statement builders, LRS backends."""
