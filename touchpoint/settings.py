@@ -205,6 +205,8 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # Document only our API, not Wagtail's internal admin API.
+    "PREPROCESSING_HOOKS": ["touchpoint.schema.only_public_api"],
 }
 
 # xAPI / LRS (see xapi/ and README "xAPI")
@@ -232,7 +234,7 @@ if SECURE_SSL:
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview uses same-origin iframes
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views override this with SAMEORIGIN themselves
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DJANGO_DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
 
 LOGGING = {
