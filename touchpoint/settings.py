@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "quizzes",
     "progress",
     "api",
+    "learn",
     "xapi",
     # Wagtail
     "wagtail.contrib.forms",

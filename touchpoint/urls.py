@@ -9,6 +9,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("learn/", include("learn.urls")),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
 ]
 
