@@ -1,0 +1,648 @@
+"""Build xAPI 1.0.3 statements from plain values.
+
+Builders take frozen dataclasses and plain values (no models, no settings) and
+return a plain dict ready for JSON; `serialize()` turns it into the canonical
+string that is stored in the outbox and re-sent, byte for byte, on retry.
+
+Statements are assembled with tincan's models (they check types, UUIDs and
+interaction types and use xAPI's camelCase keys), then four things tincan 1.0.0
+gets wrong are fixed on the dict it produces:
+
+- `version`: tincan adds "1.0.3" by default; a Learning Record Provider
+  should not send it (xAPI Data 2.4.10). We pass `version=None`, so it is
+  omitted.
+- `timestamp`: tincan writes `isoformat()` (microseconds, "+00:00", no zone at
+  all for naive datetimes). We write UTC with millisecond precision and "Z".
+  Ralph compares the timestamp string when an id is re-sent, so it must be
+  exactly reproducible.
+- `result.duration`: tincan writes "PT01M03.256S" with up to 6 decimals. We
+  round to 0.01 s (xAPI Data 4.6) and write "PT1M3.26S".
+- `result.score`: tincan turns every number into a float (raw 3 -> 3.0). We
+  write the caller's numbers, so integer scores stay integers (cmi5 wants raw
+  to be an integer).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import tincan
+
+from xapi import vocabulary as vocab
+
+__all__ = [
+    "Activity",
+    "Actor",
+    "Component",
+    "InteractionQuestion",
+    "Score",
+    "StatementContext",
+    "activity_iri",
+    "actor_for",
+    "answered",
+    "attempted",
+    "completed",
+    "experienced",
+    "failed",
+    "format_duration",
+    "format_timestamp",
+    "passed",
+    "question_from_snapshot",
+    "response_from_answer",
+    "serialize",
+]
+
+# Language tag of names and descriptions when the context has no language:
+# RFC 5646 "undetermined" rather than a guess.
+UNDETERMINED_LANGUAGE = "und"
+
+_KEY_RE = re.compile(r"^[A-Za-z0-9._~-]+$")
+_INTERACTION_TYPES = frozenset(vocab.QUESTION_TYPE_TO_INTERACTION.values())
+_DELIMITERS = (vocab.RESPONSE_ITEM_DELIMITER, vocab.RESPONSE_PAIR_DELIMITER)
+
+
+# ---------------------------------------------------------------------------
+# Plain values
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An xAPI Agent identified by exactly one IFI (use `actor_for`)."""
+
+    account_homepage: str | None = None
+    account_name: str | None = None
+    mbox: str | None = None
+    mbox_sha1sum: str | None = None
+    name: str | None = None
+
+    def __post_init__(self) -> None:
+        if (self.account_homepage is None) != (self.account_name is None):
+            raise ValueError("an account needs both homePage and name")
+        ifis = [self.account_name, self.mbox, self.mbox_sha1sum]
+        if sum(ifi is not None for ifi in ifis) != 1:
+            raise ValueError("an actor needs exactly one identifier")
+        if self.mbox is not None and not self.mbox.startswith("mailto:"):
+            raise ValueError("mbox must be a mailto: IRI")
+        if self.mbox_sha1sum is not None and not re.fullmatch(r"[0-9a-f]{40}", self.mbox_sha1sum):
+            raise ValueError("mbox_sha1sum must be 40 lowercase hex digits")
+
+
+@dataclass(frozen=True)
+class Activity:
+    """An activity (course, lesson, quiz) by stable IRI, with a display name."""
+
+    iri: str
+    name: str
+    type: str
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Component:
+    """An interaction component: a choice, a matching source/target, a scale point."""
+
+    id: str
+    description: str
+
+
+@dataclass(frozen=True)
+class InteractionQuestion:
+    """A quiz question as a `cmi.interaction` activity (xAPI Data 2.4.4.1)."""
+
+    iri: str
+    name: str
+    interaction_type: str
+    choices: tuple[Component, ...] = ()
+    source: tuple[Component, ...] = ()
+    target: tuple[Component, ...] = ()
+    scale: tuple[Component, ...] = ()
+    # None: omitted (any answer is right, e.g. likert); () would mean "no answer is right".
+    correct_responses_pattern: tuple[str, ...] | None = None
+    description: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.interaction_type not in _INTERACTION_TYPES:
+            raise ValueError(f"unsupported interactionType {self.interaction_type!r}")
+        for components in (self.choices, self.source, self.target, self.scale):
+            ids = [c.id for c in components]
+            for component_id in ids:
+                _check_component_id(component_id)
+            if len(set(ids)) != len(ids):
+                raise ValueError(f"duplicate component ids in {ids}")
+
+
+@dataclass(frozen=True)
+class Score:
+    """A score; `scaled` defaults to (raw - min) / (max - min), 4 decimals."""
+
+    raw: float
+    min: float
+    max: float
+    scaled: float | None = None
+
+    def __post_init__(self) -> None:
+        if not self.min < self.max:
+            raise ValueError(f"score min {self.min} must be below max {self.max}")
+        if not self.min <= self.raw <= self.max:
+            raise ValueError(f"score raw {self.raw} outside {self.min}..{self.max}")
+        if self.scaled is None:
+            scaled = round((self.raw - self.min) / (self.max - self.min), 4)
+            object.__setattr__(self, "scaled", scaled)
+        elif not -1 <= self.scaled <= 1:
+            raise ValueError(f"score scaled {self.scaled} outside -1..1")
+
+    def as_dict(self) -> dict[str, float]:
+        return {
+            "raw": _number(self.raw),
+            "min": _number(self.min),
+            "max": _number(self.max),
+            "scaled": _number(self.scaled),
+        }
+
+
+@dataclass(frozen=True)
+class StatementContext:
+    """Context shared by a learner's statements (a single Activity or a sequence)."""
+
+    registration: uuid.UUID | str | None = None
+    parent: Activity | Sequence[Activity] = ()
+    grouping: Activity | Sequence[Activity] = ()
+    category: Activity | Sequence[Activity] = ()
+    platform: str | None = None
+    language: str | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("parent", "grouping", "category"):
+            value = getattr(self, name)
+            value = (value,) if isinstance(value, Activity) else tuple(value)
+            object.__setattr__(self, name, value)
+        if self.registration is not None:
+            object.__setattr__(self, "registration", str(uuid.UUID(str(self.registration))))
+
+    @property
+    def lang(self) -> str:
+        return self.language or UNDETERMINED_LANGUAGE
+
+
+EMPTY_CONTEXT = StatementContext()
+
+ScoreLike = Score | tuple[float, float, float]
+
+
+# ---------------------------------------------------------------------------
+# Identifiers
+
+
+def actor_for(*, user_id: str, email: str, name: str, mode: str, homepage: str) -> Actor:
+    """The actor for a user in the configured XAPI_ACTOR_MODE.
+
+    `account` (default, no personal data): homePage + our opaque user id.
+    `mbox`: mailto IRI of the lowercased email, with the name.
+    `mbox_sha1sum`: SHA-1 hex of that mailto IRI; no name (it would defeat the hash).
+    """
+    if mode == "account":
+        if not str(user_id):
+            raise ValueError("account mode needs a user id")
+        return Actor(account_homepage=homepage, account_name=str(user_id))
+    mbox = _mailto(email)
+    if mode == "mbox":
+        return Actor(mbox=mbox, name=name or None)
+    if mode == "mbox_sha1sum":
+        return Actor(mbox_sha1sum=hashlib.sha1(mbox.encode()).hexdigest())
+    raise ValueError(f"unknown actor mode {mode!r} (account, mbox or mbox_sha1sum)")
+
+
+def activity_iri(base: str, kind: str, key: object) -> str:
+    """`{base}/{kind}/{key}`: key is a stable id, never a slug or title."""
+    if not base.startswith(("https://", "http://")):
+        raise ValueError(f"activity base must be an http(s) URL, got {base!r}")
+    if kind not in vocab.ACTIVITY_KINDS:
+        raise ValueError(f"unknown activity kind {kind!r}")
+    key = str(key)
+    if not _KEY_RE.fullmatch(key):
+        raise ValueError(f"activity key {key!r} must be a plain id (letters, digits, ._~-)")
+    return f"{base.rstrip('/')}/{kind}/{key}"
+
+
+# ---------------------------------------------------------------------------
+# Formatting
+
+
+def format_timestamp(value: datetime) -> str:
+    """Aware datetime -> "YYYY-MM-DDTHH:MM:SS.sssZ" (UTC, milliseconds truncated)."""
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError("timestamp must be timezone-aware")
+    return value.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def format_duration(value: timedelta) -> str:
+    """timedelta -> ISO 8601 duration rounded to 0.01 s: "PT1H2M3.25S", "PT0S"."""
+    if value < timedelta(0):
+        raise ValueError("duration must not be negative")
+    centis = (value // timedelta(microseconds=1) + 5_000) // 10_000
+    hours, centis = divmod(centis, 360_000)
+    minutes, centis = divmod(centis, 6_000)
+    seconds, centis = divmod(centis, 100)
+    out = "PT"
+    if hours:
+        out += f"{hours}H"
+    if minutes:
+        out += f"{minutes}M"
+    if centis:
+        out += f"{seconds}.{centis:02d}".rstrip("0") + "S"
+    elif seconds or out == "PT":
+        out += f"{seconds}S"
+    return out
+
+
+def serialize(statement: Mapping[str, Any]) -> str:
+    """Canonical JSON: sorted keys, compact, UTF-8 text. Store and re-send these bytes."""
+    return json.dumps(
+        statement, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    )
+
+
+# ---------------------------------------------------------------------------
+# Our question snapshots -> xAPI interactions
+
+
+def question_from_snapshot(snapshot: Mapping[str, Any], *, iri: str) -> InteractionQuestion:
+    """Map a question snapshot (quizzes app shape) to a cmi.interaction.
+
+    Correct responses: single_choice -> one pattern per correct choice (any
+    matches); multiple_response -> all correct ids in one pattern; true_false ->
+    the id ("true"/"false") of the correct choice; sequencing -> choice ids
+    ordered by `position`; matching -> "source[.]target" for every choice with
+    a `target`; likert -> no pattern (every answer is acceptable).
+    """
+    qtype = snapshot["type"]
+    try:
+        interaction_type = vocab.QUESTION_TYPE_TO_INTERACTION[qtype]
+    except KeyError:
+        raise ValueError(f"unknown question type {qtype!r}") from None
+    choices = list(snapshot.get("choices") or ())
+    components = tuple(Component(str(c["id"]), c.get("text") or str(c["id"])) for c in choices)
+    correct = [str(c["id"]) for c in choices if c.get("correct")]
+    name = snapshot.get("prompt") or str(snapshot["id"])
+    common = {"iri": iri, "name": name, "interaction_type": interaction_type}
+
+    if qtype in ("single_choice", "multiple_response", "true_false") and not correct:
+        raise ValueError(f"{qtype} question {snapshot['id']} has no correct choice")
+    if qtype == "single_choice":
+        pattern = tuple(correct)  # one entry per acceptable choice
+        return InteractionQuestion(**common, choices=components, correct_responses_pattern=pattern)
+    if qtype == "multiple_response":
+        pattern = (vocab.RESPONSE_ITEM_DELIMITER.join(correct),)
+        return InteractionQuestion(**common, choices=components, correct_responses_pattern=pattern)
+    if qtype == "true_false":
+        if len(correct) != 1 or correct[0] not in ("true", "false"):
+            raise ValueError("true_false needs exactly one correct choice, 'true' or 'false'")
+        return InteractionQuestion(**common, correct_responses_pattern=(correct[0],))
+    if qtype == "sequencing":
+        ordered = sorted(
+            enumerate(choices), key=lambda ic: (ic[1].get("position", ic[0]), ic[0])
+        )
+        pattern = (vocab.RESPONSE_ITEM_DELIMITER.join(str(c["id"]) for _, c in ordered),)
+        return InteractionQuestion(**common, choices=components, correct_responses_pattern=pattern)
+    if qtype == "matching":
+        targets = tuple(
+            Component(str(t["id"]), t.get("text") or str(t["id"]))
+            for t in snapshot.get("targets") or ()
+        )
+        pairs = [(str(c["id"]), str(c["target"])) for c in choices if c.get("target")]
+        if not pairs:
+            raise ValueError(f"matching question {snapshot['id']} has no source[.]target pair")
+        pattern = (_pairs(pairs),)
+        return InteractionQuestion(
+            **common, source=components, target=targets, correct_responses_pattern=pattern
+        )
+    return InteractionQuestion(**common, scale=components)  # likert
+
+
+def response_from_answer(snapshot: Mapping[str, Any], answer: Mapping[str, Any]) -> str:
+    """Our normalized answer -> xAPI response syntax for the question's interaction.
+
+    `{"choices": [ids]}` (choice, true-false, likert), `{"order": [ids]}`
+    (sequencing), `{"matches": {choice_id: target_id}}` (matching). Choice and
+    matching responses are written in the question's choice order, so equal
+    answers give equal strings. Unknown ids raise ValueError.
+    """
+    qtype = snapshot["type"]
+    choice_ids = [str(c["id"]) for c in snapshot.get("choices") or ()]
+    known = set(choice_ids)
+    if qtype in ("single_choice", "true_false", "likert", "multiple_response"):
+        picked = [str(i) for i in answer.get("choices") or ()]
+        _check_known(picked, known)
+        if qtype != "multiple_response" and len(picked) != 1:
+            raise ValueError(f"{qtype} answer needs exactly one choice, got {picked}")
+        picked_set = set(picked)
+        return vocab.RESPONSE_ITEM_DELIMITER.join(i for i in choice_ids if i in picked_set)
+    if qtype == "sequencing":
+        order = [str(i) for i in answer.get("order") or ()]
+        _check_known(order, known)
+        return vocab.RESPONSE_ITEM_DELIMITER.join(order)
+    if qtype == "matching":
+        matches = {str(k): str(v) for k, v in (answer.get("matches") or {}).items()}
+        _check_known(list(matches), known)
+        targets = {str(t["id"]) for t in snapshot.get("targets") or ()}
+        _check_known(sorted(set(matches.values())), targets)  # a target may be used twice
+        return _pairs([(i, matches[i]) for i in choice_ids if i in matches])
+    raise ValueError(f"unknown question type {qtype!r}")
+
+
+# ---------------------------------------------------------------------------
+# Builders
+
+
+def experienced(
+    actor: Actor,
+    lesson: Activity,
+    ctx: StatementContext,
+    timestamp: datetime,
+    id: uuid.UUID | str | None = None,
+) -> dict[str, Any]:
+    """The learner opened/read a lesson."""
+    return _statement(
+        actor, vocab.VERB_EXPERIENCED_ID, vocab.VERB_EXPERIENCED_DISPLAY,
+        _activity(lesson, ctx.lang), ctx, timestamp, id,
+    )
+
+
+def attempted(
+    actor: Actor,
+    quiz: Activity,
+    ctx: StatementContext,
+    timestamp: datetime,
+    id: uuid.UUID | str | None = None,
+) -> dict[str, Any]:
+    """The learner started an attempt at a quiz (an assessment)."""
+    return _statement(
+        actor, vocab.VERB_ATTEMPTED_ID, vocab.VERB_ATTEMPTED_DISPLAY,
+        _activity(quiz, ctx.lang), ctx, timestamp, id,
+    )
+
+
+def answered(
+    actor: Actor,
+    question: InteractionQuestion,
+    response: str,
+    success: bool | None,
+    score: ScoreLike | None,
+    ctx: StatementContext,
+    timestamp: datetime,
+    id: uuid.UUID | str | None = None,
+    *,
+    duration: timedelta | None = None,
+) -> dict[str, Any]:
+    """The learner answered one question; `response` from `response_from_answer`.
+
+    `success` None (e.g. likert) and an empty response are omitted; pass
+    `score=None` for unscored questions (a score needs min < max).
+    """
+    result = _result(
+        response=response or None,
+        success=success,
+        score=_as_score(score),
+        duration=duration,
+    )
+    return _statement(
+        actor, vocab.VERB_ANSWERED_ID, vocab.VERB_ANSWERED_DISPLAY,
+        _interaction(question, ctx.lang), ctx, timestamp, id, result,
+    )
+
+
+def passed(
+    actor: Actor,
+    quiz: Activity,
+    score: ScoreLike,
+    duration: timedelta,
+    ctx: StatementContext,
+    timestamp: datetime,
+    id: uuid.UUID | str | None = None,
+) -> dict[str, Any]:
+    """The learner passed a quiz attempt: success, completion, score, duration."""
+    return _judged(True, actor, quiz, score, duration, ctx, timestamp, id)
+
+
+def failed(
+    actor: Actor,
+    quiz: Activity,
+    score: ScoreLike,
+    duration: timedelta,
+    ctx: StatementContext,
+    timestamp: datetime,
+    id: uuid.UUID | str | None = None,
+) -> dict[str, Any]:
+    """The learner failed a quiz attempt: success false, completion, score, duration."""
+    return _judged(False, actor, quiz, score, duration, ctx, timestamp, id)
+
+
+def completed(
+    actor: Actor,
+    activity: Activity,
+    ctx: StatementContext,
+    timestamp: datetime,
+    id: uuid.UUID | str | None = None,
+    *,
+    duration: timedelta | None = None,
+) -> dict[str, Any]:
+    """The learner completed a lesson or a course."""
+    return _statement(
+        actor, vocab.VERB_COMPLETED_ID, vocab.VERB_COMPLETED_DISPLAY,
+        _activity(activity, ctx.lang), ctx, timestamp, id,
+        _result(completion=True, duration=duration),
+    )
+
+
+# ---------------------------------------------------------------------------
+# Internals
+
+
+@dataclass(frozen=True)
+class _Result:
+    """What goes into result, kept as plain values for post-processing."""
+
+    response: str | None = None
+    success: bool | None = None
+    completion: bool | None = None
+    score: Score | None = None
+    duration: timedelta | None = None
+
+
+def _result(**values: Any) -> _Result | None:
+    result = _Result(**values)
+    return None if all(v is None for v in vars(result).values()) else result
+
+
+def _judged(
+    success: bool,
+    actor: Actor,
+    quiz: Activity,
+    score: ScoreLike,
+    duration: timedelta,
+    ctx: StatementContext,
+    timestamp: datetime,
+    id: uuid.UUID | str | None,
+) -> dict[str, Any]:
+    verb = vocab.VERB_PASSED_ID if success else vocab.VERB_FAILED_ID
+    display = vocab.VERB_PASSED_DISPLAY if success else vocab.VERB_FAILED_DISPLAY
+    result = _result(success=success, completion=True, score=_as_score(score), duration=duration)
+    return _statement(actor, verb, display, _activity(quiz, ctx.lang), ctx, timestamp, id, result)
+
+
+def _statement(
+    actor: Actor,
+    verb_id: str,
+    verb_display: Mapping[str, str],
+    obj: tincan.Activity,
+    ctx: StatementContext,
+    timestamp: datetime,
+    statement_id: uuid.UUID | str | None,
+    result: _Result | None = None,
+) -> dict[str, Any]:
+    stamp = format_timestamp(timestamp)  # validates awareness before tincan sees it
+    statement = tincan.Statement(
+        id=str(uuid.UUID(str(statement_id))) if statement_id is not None else str(uuid.uuid4()),
+        actor=_agent(actor),
+        verb=tincan.Verb(id=verb_id, display=tincan.LanguageMap(dict(verb_display))),
+        object=obj,
+        result=_tincan_result(result),
+        context=_context(ctx),
+        timestamp=timestamp,
+        version=None,  # tincan would add "1.0.3"; an LRP should not send a version
+    )
+    out = statement.as_version()
+    out.pop("version", None)
+    out["timestamp"] = stamp
+    if result is not None:
+        if result.duration is not None:
+            out["result"]["duration"] = format_duration(result.duration)
+        if result.score is not None:
+            out["result"]["score"] = result.score.as_dict()
+    return out
+
+
+def _tincan_result(result: _Result | None) -> tincan.Result | None:
+    if result is None:
+        return None
+    score = result.score
+    return tincan.Result(
+        response=result.response,
+        success=result.success,
+        completion=result.completion,
+        duration=result.duration,
+        score=tincan.Score(raw=score.raw, min=score.min, max=score.max, scaled=score.scaled)
+        if score is not None
+        else None,
+    )
+
+
+def _agent(actor: Actor) -> tincan.Agent:
+    if actor.account_name is not None:
+        account = tincan.AgentAccount(home_page=actor.account_homepage, name=actor.account_name)
+        return tincan.Agent(account=account, name=actor.name)
+    return tincan.Agent(mbox=actor.mbox, mbox_sha1sum=actor.mbox_sha1sum, name=actor.name)
+
+
+def _lang_map(text: str | None, lang: str) -> tincan.LanguageMap | None:
+    return tincan.LanguageMap({lang: text}) if text else None
+
+
+def _activity(activity: Activity, lang: str) -> tincan.Activity:
+    definition = tincan.ActivityDefinition(
+        name=_lang_map(activity.name, lang),
+        description=_lang_map(activity.description, lang),
+        type=activity.type,
+    )
+    return tincan.Activity(id=activity.iri, definition=definition)
+
+
+def _components(components: tuple[Component, ...], lang: str) -> list | None:
+    if not components:
+        return None
+    return [
+        tincan.InteractionComponent(id=c.id, description=_lang_map(c.description, lang))
+        for c in components
+    ]
+
+
+def _interaction(question: InteractionQuestion, lang: str) -> tincan.Activity:
+    pattern = question.correct_responses_pattern
+    definition = tincan.ActivityDefinition(
+        name=_lang_map(question.name, lang),
+        description=_lang_map(question.description, lang),
+        type=vocab.ACTIVITY_TYPE_INTERACTION,
+        interaction_type=question.interaction_type,
+        correct_responses_pattern=list(pattern) if pattern is not None else None,
+        choices=_components(question.choices, lang),
+        source=_components(question.source, lang),
+        target=_components(question.target, lang),
+        scale=_components(question.scale, lang),
+    )
+    return tincan.Activity(id=question.iri, definition=definition)
+
+
+def _context(ctx: StatementContext) -> tincan.Context | None:
+    lang = ctx.lang
+    groups = {
+        name: [_activity(a, lang) for a in getattr(ctx, name)]
+        for name in ("parent", "grouping", "category")
+        if getattr(ctx, name)
+    }
+    context_activities = tincan.ContextActivities(**groups) if groups else None
+    if context_activities is None and not (ctx.registration or ctx.platform or ctx.language):
+        return None
+    return tincan.Context(
+        registration=ctx.registration,
+        context_activities=context_activities,
+        platform=ctx.platform or None,
+        language=ctx.language or None,
+    )
+
+
+def _as_score(score: ScoreLike | None) -> Score | None:
+    if score is None or isinstance(score, Score):
+        return score
+    raw, low, high = score
+    return Score(raw=raw, min=low, max=high)
+
+
+def _number(value: float | None) -> float | int | None:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _mailto(email: str) -> str:
+    email = email.strip().lower()
+    if email.count("@") != 1 or any(ch.isspace() for ch in email):
+        raise ValueError(f"not an email address: {email!r}")
+    return f"mailto:{email}"
+
+
+def _pairs(pairs: Sequence[tuple[str, str]]) -> str:
+    return vocab.RESPONSE_ITEM_DELIMITER.join(
+        f"{source}{vocab.RESPONSE_PAIR_DELIMITER}{target}" for source, target in pairs
+    )
+
+
+def _check_component_id(component_id: str) -> None:
+    if not component_id or any(ch.isspace() for ch in component_id):
+        raise ValueError(f"component id {component_id!r} must be non-empty without whitespace")
+    if any(d in component_id for d in _DELIMITERS):
+        raise ValueError(f"component id {component_id!r} contains a response delimiter")
+
+
+def _check_known(ids: Sequence[str], known: set[str]) -> None:
+    unknown = [i for i in ids if i not in known]
+    if unknown:
+        raise ValueError(f"unknown ids in answer: {unknown}")
+    if len(set(ids)) != len(ids):
+        raise ValueError(f"repeated ids in answer: {list(ids)}")
