@@ -1,0 +1,124 @@
+"""LRS backend on tincan's RemoteLRS, with a timeout and exact-bytes batches.
+
+tincan 1.0.0 opens `http.client` connections without a timeout (a hung LRS
+would hang the worker forever), re-serializes statements itself, and ignores
+response headers. `TimeoutRemoteLRS._send_request` fixes the transport while
+keeping tincan's HTTPRequest/LRSResponse types; `TincanLRSBackend.send` POSTs
+the outbox strings unchanged and classifies the answer.
+"""
+
+from __future__ import annotations
+
+import http.client
+from urllib.parse import urlencode, urlparse
+
+import tincan
+from tincan.http_request import HTTPRequest
+from tincan.lrs_response import LRSResponse
+
+from xapi.backends.base import LRSBackend, Retryable, SendResult, classify_response
+
+__all__ = ["TimeoutRemoteLRS", "TincanLRSBackend"]
+
+XAPI_VERSION = "1.0.3"
+
+
+class TimeoutRemoteLRS(tincan.RemoteLRS):
+    """tincan.RemoteLRS whose connections time out and send bodies as UTF-8.
+
+    `timeout` (seconds) applies to connecting and to each read, like
+    `http.client`'s own timeout. Network errors propagate as OSError /
+    http.client.HTTPException (TimeoutError on timeout).
+    """
+
+    _props = [*tincan.RemoteLRS._props, "timeout"]
+
+    def __init__(self, *args, timeout: float, **kwargs) -> None:
+        if not timeout or timeout <= 0:
+            raise ValueError("timeout must be a positive number of seconds")
+        super().__init__(*args, **kwargs)
+        self._timeout = float(timeout)
+
+    @property
+    def timeout(self) -> float:
+        return self._timeout
+
+    def _send_request(self, request: HTTPRequest) -> LRSResponse:
+        url = request.resource if request.resource.startswith("http") else (
+            self.endpoint + request.resource
+        )
+        parsed = urlparse(url)
+        connection_class = (
+            http.client.HTTPSConnection if parsed.scheme == "https" else http.client.HTTPConnection
+        )
+        connection = connection_class(parsed.hostname, parsed.port, timeout=self.timeout)
+
+        headers = {"X-Experience-API-Version": self.version}
+        if self.auth is not None:
+            headers["Authorization"] = self.auth
+        headers.update(request.headers)
+        path = parsed.path or "/"
+        query = "&".join(q for q in (parsed.query, urlencode(request.query_params or {})) if q)
+        if query:
+            path += "?" + query
+        # tincan keeps content as str; http.client would encode a str body as
+        # latin-1, so encode it as UTF-8 here.
+        body = request.content.encode("utf-8") if request.content is not None else None
+        try:
+            connection.request(request.method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            data = response.read()
+        finally:
+            connection.close()
+        ok = 200 <= response.status < 300 or (response.status == 404 and request.ignore404)
+        return LRSResponse(success=ok, request=request, response=response, data=data)
+
+
+class TincanLRSBackend(LRSBackend):
+    """POST batches to `{endpoint}statements` through TimeoutRemoteLRS."""
+
+    def __init__(self, *, endpoint: str, username: str, password: str, timeout: float) -> None:
+        if not endpoint:
+            raise ValueError("an LRS endpoint is required (XAPI_LRS_ENDPOINT)")
+        self.lrs = TimeoutRemoteLRS(
+            endpoint=endpoint,
+            username=username,
+            password=password,
+            version=XAPI_VERSION,
+            timeout=timeout,
+        )
+
+    @classmethod
+    def from_settings(cls) -> TincanLRSBackend:
+        from django.conf import settings
+
+        return cls(
+            endpoint=settings.XAPI_LRS_ENDPOINT,
+            username=settings.XAPI_LRS_USERNAME,
+            password=settings.XAPI_LRS_PASSWORD,
+            timeout=settings.XAPI_LRS_TIMEOUT,
+        )
+
+    def send(self, batch: list[str]) -> SendResult:
+        """POST exactly "[" + ",".join(batch) + "]"; never raises for LRS/network trouble.
+
+        200 (ids) and 204 (empty: every id already stored, Ralph) -> Delivered.
+        A 409 means some id is stored with different content -> Rejected, split.
+        """
+        if not batch:
+            raise ValueError("cannot send an empty batch")
+        request = HTTPRequest(
+            method="POST",
+            resource="statements",
+            headers={"Content-Type": "application/json", "Accept": "application/json"},
+            content="[" + ",".join(batch) + "]",
+        )
+        try:
+            response = self.lrs._send_request(request)
+        except TimeoutError as exc:
+            return Retryable(reason=f"timed out after {self.lrs.timeout:g} s ({exc})")
+        except (OSError, http.client.HTTPException) as exc:
+            return Retryable(reason=f"{type(exc).__name__}: {exc}")
+        return classify_response(
+            response.response.status, response.response.headers, response.data or ""
+        )
