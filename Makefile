@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test install lint check serve worker lrs lrs-stop browser bench clean
+.PHONY: run test install lint check serve worker lrs lrs-stop lrs-venv browser bench clean
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON)"; exit 1; }
@@ -39,12 +39,17 @@ browser:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	  || echo "WARNING: could not install chromium; browser tests will be skipped"; }
 
+## node_modules: axe-core for the accessibility checks in the browser tests (npm ci, no build step)
+node_modules/.installed: package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	touch node_modules/.installed
+
 ## lrs-venv: Ralph (the real LRS used by the xAPI tests) in its own venv
 lrs-venv:
 	@LRS_VENV=$(LRS_VENV) bash tools/lrs/start_ralph.sh install
 
 ## test: install what the tests need, then check, makemigrations --check, ruff, pytest
-test: install browser lrs-venv
+test: install browser lrs-venv node_modules/.installed
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
