@@ -31,6 +31,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from numbers import Real
 from typing import Any
 
 import tincan
@@ -140,7 +141,11 @@ class InteractionQuestion:
 
 @dataclass(frozen=True)
 class Score:
-    """A score; `scaled` defaults to (raw - min) / (max - min), 4 decimals."""
+    """A score; `scaled` defaults to (raw - min) / (max - min).
+
+    Accepts ints, floats and Fractions (quizzes.scoring); stores JSON-ready
+    numbers: integral values as int, others rounded to 4 decimals.
+    """
 
     raw: float
     min: float
@@ -148,23 +153,20 @@ class Score:
     scaled: float | None = None
 
     def __post_init__(self) -> None:
-        if not self.min < self.max:
-            raise ValueError(f"score min {self.min} must be below max {self.max}")
-        if not self.min <= self.raw <= self.max:
-            raise ValueError(f"score raw {self.raw} outside {self.min}..{self.max}")
+        raw, low, high = self.raw, self.min, self.max
+        if not low < high:
+            raise ValueError(f"score min {low} must be below max {high}")
+        if not low <= raw <= high:
+            raise ValueError(f"score raw {raw} outside {low}..{high}")
         if self.scaled is None:
-            scaled = round((self.raw - self.min) / (self.max - self.min), 4)
-            object.__setattr__(self, "scaled", scaled)
+            object.__setattr__(self, "scaled", (raw - low) / (high - low))
         elif not -1 <= self.scaled <= 1:
             raise ValueError(f"score scaled {self.scaled} outside -1..1")
+        for name in ("raw", "min", "max", "scaled"):  # e.g. Fractions from quizzes.scoring
+            object.__setattr__(self, name, _number(getattr(self, name)))
 
     def as_dict(self) -> dict[str, float]:
-        return {
-            "raw": _number(self.raw),
-            "min": _number(self.min),
-            "max": _number(self.max),
-            "scaled": _number(self.scaled),
-        }
+        return {"raw": self.raw, "min": self.min, "max": self.max, "scaled": self.scaled}
 
 
 @dataclass(frozen=True)
@@ -276,8 +278,9 @@ def serialize(statement: Mapping[str, Any]) -> str:
 def question_from_snapshot(snapshot: Mapping[str, Any], *, iri: str) -> InteractionQuestion:
     """Map a question snapshot (quizzes app shape) to a cmi.interaction.
 
-    Correct responses: single_choice -> one pattern per correct choice (any
-    matches); multiple_response -> all correct ids in one pattern; true_false ->
+    Correct responses (consistent with quizzes.scoring): single_choice -> one
+    pattern per correct choice (any matches); multiple_response -> all correct
+    ids in one pattern (omitted when none is correct); true_false ->
     the id ("true"/"false") of the correct choice; sequencing -> choice ids
     ordered by `position`; matching -> "source[.]target" for every choice with
     a `target`; likert -> no pattern (every answer is acceptable).
@@ -293,21 +296,24 @@ def question_from_snapshot(snapshot: Mapping[str, Any], *, iri: str) -> Interact
     name = snapshot.get("prompt") or str(snapshot["id"])
     common = {"iri": iri, "name": name, "interaction_type": interaction_type}
 
-    if qtype in ("single_choice", "multiple_response", "true_false") and not correct:
-        raise ValueError(f"{qtype} question {snapshot['id']} has no correct choice")
     if qtype == "single_choice":
-        pattern = tuple(correct)  # one entry per acceptable choice
+        pattern = tuple(correct)  # one entry per acceptable choice; () = none is right
         return InteractionQuestion(**common, choices=components, correct_responses_pattern=pattern)
     if qtype == "multiple_response":
-        pattern = (vocab.RESPONSE_ITEM_DELIMITER.join(correct),)
+        # With no correct choice, picking nothing is right. xAPI would say [""],
+        # which Ralph's strict model rejects (empty string): omit the pattern;
+        # result.success still tells whether the learner was right.
+        pattern = (vocab.RESPONSE_ITEM_DELIMITER.join(correct),) if correct else None
         return InteractionQuestion(**common, choices=components, correct_responses_pattern=pattern)
     if qtype == "true_false":
         if len(correct) != 1 or correct[0] not in ("true", "false"):
             raise ValueError("true_false needs exactly one correct choice, 'true' or 'false'")
         return InteractionQuestion(**common, correct_responses_pattern=(correct[0],))
     if qtype == "sequencing":
+        # Same order as quizzes.scoring: by `position` (1-based), then list order.
         ordered = sorted(
-            enumerate(choices), key=lambda ic: (ic[1].get("position", ic[0]), ic[0])
+            enumerate(choices),
+            key=lambda ic: (ic[1].get("position") is None, ic[1].get("position") or 0, ic[0]),
         )
         pattern = (vocab.RESPONSE_ITEM_DELIMITER.join(str(c["id"]) for _, c in ordered),)
         return InteractionQuestion(**common, choices=components, correct_responses_pattern=pattern)
@@ -370,8 +376,13 @@ def experienced(
 ) -> dict[str, Any]:
     """The learner opened/read a lesson."""
     return _statement(
-        actor, vocab.VERB_EXPERIENCED_ID, vocab.VERB_EXPERIENCED_DISPLAY,
-        _activity(lesson, ctx.lang), ctx, timestamp, id,
+        actor,
+        vocab.VERB_EXPERIENCED_ID,
+        vocab.VERB_EXPERIENCED_DISPLAY,
+        _activity(lesson, ctx.lang),
+        ctx,
+        timestamp,
+        id,
     )
 
 
@@ -384,8 +395,13 @@ def attempted(
 ) -> dict[str, Any]:
     """The learner started an attempt at a quiz (an assessment)."""
     return _statement(
-        actor, vocab.VERB_ATTEMPTED_ID, vocab.VERB_ATTEMPTED_DISPLAY,
-        _activity(quiz, ctx.lang), ctx, timestamp, id,
+        actor,
+        vocab.VERB_ATTEMPTED_ID,
+        vocab.VERB_ATTEMPTED_DISPLAY,
+        _activity(quiz, ctx.lang),
+        ctx,
+        timestamp,
+        id,
     )
 
 
@@ -413,28 +429,37 @@ def answered(
         duration=duration,
     )
     return _statement(
-        actor, vocab.VERB_ANSWERED_ID, vocab.VERB_ANSWERED_DISPLAY,
-        _interaction(question, ctx.lang), ctx, timestamp, id, result,
+        actor,
+        vocab.VERB_ANSWERED_ID,
+        vocab.VERB_ANSWERED_DISPLAY,
+        _interaction(question, ctx.lang),
+        ctx,
+        timestamp,
+        id,
+        result,
     )
 
 
 def passed(
     actor: Actor,
     quiz: Activity,
-    score: ScoreLike,
+    score: ScoreLike | None,
     duration: timedelta,
     ctx: StatementContext,
     timestamp: datetime,
     id: uuid.UUID | str | None = None,
 ) -> dict[str, Any]:
-    """The learner passed a quiz attempt: success, completion, score, duration."""
+    """The learner passed a quiz attempt: success, completion, score, duration.
+
+    `score=None` for a quiz with nothing to score (max 0, e.g. a survey).
+    """
     return _judged(True, actor, quiz, score, duration, ctx, timestamp, id)
 
 
 def failed(
     actor: Actor,
     quiz: Activity,
-    score: ScoreLike,
+    score: ScoreLike | None,
     duration: timedelta,
     ctx: StatementContext,
     timestamp: datetime,
@@ -455,8 +480,13 @@ def completed(
 ) -> dict[str, Any]:
     """The learner completed a lesson or a course."""
     return _statement(
-        actor, vocab.VERB_COMPLETED_ID, vocab.VERB_COMPLETED_DISPLAY,
-        _activity(activity, ctx.lang), ctx, timestamp, id,
+        actor,
+        vocab.VERB_COMPLETED_ID,
+        vocab.VERB_COMPLETED_DISPLAY,
+        _activity(activity, ctx.lang),
+        ctx,
+        timestamp,
+        id,
         _result(completion=True, duration=duration),
     )
 
@@ -485,7 +515,7 @@ def _judged(
     success: bool,
     actor: Actor,
     quiz: Activity,
-    score: ScoreLike,
+    score: ScoreLike | None,
     duration: timedelta,
     ctx: StatementContext,
     timestamp: datetime,
@@ -548,7 +578,9 @@ def _agent(actor: Actor) -> tincan.Agent:
     if actor.account_name is not None:
         account = tincan.AgentAccount(home_page=actor.account_homepage, name=actor.account_name)
         return tincan.Agent(account=account, name=actor.name)
-    return tincan.Agent(mbox=actor.mbox, mbox_sha1sum=actor.mbox_sha1sum, name=actor.name)
+    # Only set what is there: tincan's mbox setter crashes on None.
+    ifi = {"mbox": actor.mbox} if actor.mbox else {"mbox_sha1sum": actor.mbox_sha1sum}
+    return tincan.Agent(**ifi, name=actor.name)
 
 
 def _lang_map(text: str | None, lang: str) -> tincan.LanguageMap | None:
@@ -614,10 +646,15 @@ def _as_score(score: ScoreLike | None) -> Score | None:
     return Score(raw=raw, min=low, max=high)
 
 
-def _number(value: float | None) -> float | int | None:
-    if isinstance(value, float) and value.is_integer():
+def _number(value: Real | None) -> float | int | None:
+    """A JSON number: integral values as int (3, not 3.0), others as float, 4 decimals."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, Real):
+        raise TypeError(f"not a number: {value!r}")
+    if value == int(value):
         return int(value)
-    return value
+    return round(float(value), 4)
 
 
 def _mailto(email: str) -> str:

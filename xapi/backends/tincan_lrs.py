@@ -44,8 +44,10 @@ class TimeoutRemoteLRS(tincan.RemoteLRS):
         return self._timeout
 
     def _send_request(self, request: HTTPRequest) -> LRSResponse:
-        url = request.resource if request.resource.startswith("http") else (
-            self.endpoint + request.resource
+        url = (
+            request.resource
+            if request.resource.startswith("http")
+            else (self.endpoint + request.resource)
         )
         parsed = urlparse(url)
         connection_class = (
