@@ -9,6 +9,7 @@ the outbox strings unchanged and classifies the answer.
 
 from __future__ import annotations
 
+import base64
 import http.client
 from urllib.parse import urlencode, urlparse
 
@@ -84,8 +85,7 @@ class TincanLRSBackend(LRSBackend):
             raise ValueError("an LRS endpoint is required (XAPI_LRS_ENDPOINT)")
         self.lrs = TimeoutRemoteLRS(
             endpoint=endpoint,
-            username=username,
-            password=password,
+            auth=_basic_auth(username, password),
             version=XAPI_VERSION,
             timeout=timeout,
         )
@@ -124,3 +124,11 @@ class TincanLRSBackend(LRSBackend):
         return classify_response(
             response.response.status, response.response.headers, response.data or ""
         )
+
+
+def _basic_auth(username: str, password: str) -> str | None:
+    """Basic credentials as UTF-8 (tincan encodes them as ASCII and crashes on "é")."""
+    if not username and not password:
+        return None
+    token = base64.b64encode(f"{username}:{password}".encode()).decode("ascii")
+    return f"Basic {token}"
