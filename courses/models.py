@@ -1,5 +1,7 @@
 """The course catalogue: a course index (the site's home) and course pages."""
 
+from collections import Counter
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -7,6 +9,7 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -22,11 +25,32 @@ class CourseIndexPage(Page):
     max_count = 1
 
     def courses(self):
-        return CoursePage.objects.child_of(self).live().public().select_related("hero_image")
+        return (
+            CoursePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
+        )
+
+    def live_lesson_counts(self) -> Counter:
+        """Live lessons per course, keyed by the course's tree path (one query for all)."""
+        course_path_length = (self.depth + 1) * Page.steplen
+        lesson_paths = (
+            Page.objects.live()
+            .public()
+            .filter(depth=self.depth + 2, path__startswith=self.path)
+            .values_list("path", flat=True)
+        )
+        return Counter(path[:course_path_length] for path in lesson_paths)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["courses"] = self.courses()
+        courses = list(self.courses())
+        counts = self.live_lesson_counts()
+        for course in courses:
+            course.lesson_count = counts[course.path]
+        context["courses"] = courses
         return context
 
 
@@ -69,6 +93,21 @@ class CoursePage(Page):
     ]
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["lessons.LessonPage"]
+
+    def lessons(self) -> list[Page]:
+        """The live lessons in tree order, as specific pages (a fixed number of queries)."""
+        return list(self.get_children().live().public().specific())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["breadcrumbs"] = list(self.get_ancestors().filter(depth__gt=1))
+        context["lessons"] = self.lessons()
+        context["hero_image"] = (
+            get_image_model().objects.prefetch_renditions().filter(pk=self.hero_image_id).first()
+            if self.hero_image_id
+            else None
+        )
+        return context
 
     def clean(self):
         super().clean()
