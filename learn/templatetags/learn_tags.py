@@ -1,0 +1,142 @@
+"""Learner progress on Wagtail's pages: one selector call per page, then cheap lookups.
+
+Home:    {% courses_progress as progress %} ... {% course_progress_bar course progress %}
+         {% continue_learning as next_lesson %}
+Course:  {% lesson_states page as states %} ... {% lesson_state_badge lesson states %}
+         {% course_progress page as course_progress %}
+Lesson:  {% lesson_quiz %}
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.template.loader import render_to_string
+
+from courses.models import CoursePage
+from learn import selectors
+from learn.forms import QuizAnswersForm
+from learn.presenters import percent
+from progress import selectors as progress_selectors
+
+register = template.Library()
+
+
+def _learner(context):
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    return user if user is not None and user.is_authenticated else None
+
+
+@register.simple_tag(takes_context=True)
+def courses_progress(context) -> dict[int, CoursePage]:
+    """Every live course with the learner's progress, keyed by page id (one query)."""
+    user = _learner(context)
+    if user is None:
+        return {}
+    return {course.pk: course for course in progress_selectors.course_list_with_progress(user=user)}
+
+
+@register.simple_tag(takes_context=True)
+def course_progress(context, course) -> CoursePage | None:
+    """One course with the learner's progress (lessons_completed, percent, completed_at)."""
+    user = _learner(context)
+    if user is None:
+        return None
+    return progress_selectors.course_list_with_progress(user=user).filter(pk=course.pk).first()
+
+
+@register.inclusion_tag("learn/includes/progress_bar.html")
+def course_progress_bar(course, progress: dict[int, Any]) -> dict[str, Any]:
+    """The progress bar of one course, from a courses_progress (or course_progress) result."""
+    annotated = progress.get(course.pk) if isinstance(progress, dict) else progress
+    if annotated is None:
+        return {"show": False}
+    return {
+        "show": True,
+        "course": course,
+        "done": annotated.lessons_completed,
+        "total": annotated.lesson_total,
+        "percent": annotated.percent,
+        "completed_at": annotated.progress_completed_at,
+        "started": annotated.progress_started_at is not None,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def lesson_states(context, course) -> dict[int, Any]:
+    """Every live lesson of the course with the learner's state, keyed by page id (one query)."""
+    user = _learner(context)
+    if user is None:
+        return {}
+    lessons = progress_selectors.course_lessons_with_state(user=user, course=course)
+    return {lesson.pk: lesson for lesson in lessons}
+
+
+@register.inclusion_tag("learn/includes/lesson_state.html")
+def lesson_state_badge(lesson, states: dict[int, Any]) -> dict[str, Any]:
+    annotated = states.get(lesson.pk)
+    if annotated is None:
+        return {"state": None}
+    return {
+        "state": annotated.state,
+        "score": percent(annotated.best_scaled_score),
+        "lesson": lesson,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def continue_learning(context, course=None):
+    """Continue where you left off: the learner's next incomplete lesson, with its course."""
+    user = _learner(context)
+    if user is None:
+        return None
+    lesson = progress_selectors.lesson_next(user=user, course=course)
+    if lesson is not None:
+        lesson.course = course or CoursePage.objects.parent_of(lesson).first()
+    return lesson
+
+
+@register.simple_tag(takes_context=True)
+def lesson_quiz(context) -> str:
+    """The lesson page's knowledge check: start button, the form, or the last result."""
+    request, lesson = context.get("request"), context.get("page")
+    user = _learner(context)
+    state = selectors.lesson_quiz(user=user, lesson=lesson) if user else None
+    attempt = state.attempt if state else None
+    values = {
+        "lesson": lesson,
+        "quiz_state": state,
+        "form": QuizAnswersForm(state.learner_quiz.questions) if attempt else None,
+        "next_lesson": context.get("next_lesson"),
+        "course": context.get("course"),
+        "has_quiz": lesson.quiz_id is not None,
+    }
+    return render_to_string("learn/includes/quiz.html", values, request=request)
+
+
+@register.filter
+def as_percent(scaled: float | None) -> int | None:
+    """A 0..1 score as a whole percentage (rounded down: 79.99% never reads as 80%)."""
+    return percent(scaled)
+
+
+@register.filter
+def is_sequencing(question_type: str) -> bool:
+    return question_type == "sequencing"
+
+
+@register.simple_tag(takes_context=True)
+def lesson_done(context) -> str:
+    """Marks the lesson experienced: by the JS module on opening, or a button without JS."""
+    request, lesson = context.get("request"), context.get("page")
+    user = _learner(context)
+    if user is None:
+        return ""
+    values = {
+        "lesson": lesson,
+        "show_form": context.get("quiz") is None
+        and not selectors.lesson_experienced(user=user, lesson=lesson),
+    }
+    return render_to_string("learn/includes/lesson_done.html", values, request=request)
