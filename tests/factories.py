@@ -146,3 +146,54 @@ def build_course(*, lessons: int = 3, with_quiz: bool = True, index=None, **quiz
         quiz = QuizFactory(**quiz_kwargs) if with_quiz else None
         pages.append(LessonPageFactory(parent=course, quiz=quiz))
     return course, pages
+
+
+# --- Page rendering helpers (images, embeds, lesson bodies with every block type) ---
+
+VIDEO_URL = "https://www.youtube.com/watch?v=touchpoint01"
+
+
+def create_image(title="Customer at a service desk", size=(1600, 900)):
+    """A stored Wagtail image (write it under a temporary MEDIA_ROOT in tests)."""
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    return get_image_model().objects.create(
+        title=title, file=get_test_image_file(filename="test.png", size=size)
+    )
+
+
+def create_embed(url=VIDEO_URL, title="How a parcel reaches the customer"):
+    """Store the Embed row for a URL so rendering the video block needs no network."""
+    from wagtail.embeds.embeds import get_embed_hash
+    from wagtail.embeds.models import Embed
+
+    html = (
+        f'<iframe width="480" height="270" src="https://www.youtube.com/embed/touchpoint01" '
+        f'title="{title}" allowfullscreen></iframe>'
+    )
+    embed, _ = Embed.objects.update_or_create(
+        hash=get_embed_hash(url),
+        defaults={"url": url, "type": "video", "html": html, "title": title,
+                  "provider_name": "YouTube", "width": 480, "height": 270},
+    )
+    return embed
+
+
+def every_block_type(image, *, video_url=VIDEO_URL, n=1):
+    """Raw StreamField data with each lesson block type, repeated n times (6 * n blocks)."""
+    body = []
+    for i in range(n):
+        body += [
+            {"type": "text", "value": f"<h2>Section {i}</h2><p>Words to read, part {i}.</p>"},
+            {"type": "image", "value": {"image": image.pk, "alt_text": f"Alt text {i}",
+                                        "caption": f"Caption {i}"}},
+            {"type": "video", "value": {"video": video_url, "title": f"Video {i}",
+                                        "duration_seconds": 90, "transcript": f"Transcript {i}."}},
+            {"type": "takeaway", "value": {"heading": f"Takeaway {i}",
+                                           "text": f"<p>Remember point {i}.</p>"}},
+            {"type": "example", "value": {"title": f"Scenario {i}",
+                                          "body": f"<p>A customer story {i}.</p>"}},
+            {"type": "reflection", "value": {"prompt": f"Who is your customer, really? ({i})"}},
+        ]
+    return body
