@@ -89,11 +89,17 @@ class LessonPage(Page):
         quiz = self.quiz if self.quiz_id else None
         context["quiz"] = quiz if quiz is not None and quiz.live else None
         prefetch_body_media(self.body)
+        # Live siblings plus this page, in tree order: a draft or a new page being
+        # previewed is numbered where it will appear.
         siblings = list(
-            LessonPage.objects.sibling_of(self).live().public().only("id", "title", "url_path")
+            LessonPage.objects.sibling_of(self, inclusive=False)
+            .live()
+            .public()
+            .only("id", "title", "url_path", "path")
         )
-        index_of = {page.pk: i for i, page in enumerate(siblings)}
-        position = index_of.get(self.pk, 0)
+        siblings.append(self)
+        siblings.sort(key=lambda page: page.path)
+        position = next(i for i, page in enumerate(siblings) if page is self)
         context["lesson_number"] = position + 1
         context["lesson_count"] = len(siblings)
         context["previous_lesson"] = siblings[position - 1] if position > 0 else None

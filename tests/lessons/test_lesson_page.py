@@ -3,12 +3,14 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from wagtail.test.utils import WagtailTestUtils
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from tests.factories import (
     VIDEO_URL,
-    LessonPageFactory,
     QuizFactory,
+    UserFactory,
     build_course,
     create_embed,
     create_image,
@@ -184,8 +186,24 @@ def test_lesson_page_query_count_does_not_grow_with_blocks_or_lessons(
     assert b"Alt text 0" in client.get(many.url).content
 
 
-def test_lesson_page_reaches_its_course_only_through_the_tree(client):
-    """A lesson created outside a course cannot exist: the factory's parent must be a course."""
-    course, _ = build_course(lessons=1, with_quiz=False)
-    lesson = LessonPageFactory(parent=course, title="Extra")
-    assert lesson.get_parent().specific == course
+def test_admin_preview_of_a_new_lesson_numbers_it_after_the_live_ones(client):
+    course, lessons = build_course(lessons=2, with_quiz=False)
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    url = reverse("wagtailadmin_pages:preview_on_add", args=["lessons", "lessonpage", course.pk])
+    data = nested_form_data(
+        {
+            "title": "Brand new lesson",
+            "slug": "brand-new-lesson",
+            "summary": "",
+            "body": streamfield([("reflection", {"prompt": "What would you change?"})]),
+            "comments": inline_formset([]),
+        }
+    )
+
+    assert client.post(url, data).json()["is_valid"]
+    soup = soup_of(client.get(url))
+
+    assert soup.h1.text == "Brand new lesson"
+    assert soup.select_one(".eyebrow").text.startswith("Lesson 3 of 3")
+    assert soup.find("a", rel="prev")["href"] == lessons[-1].url
+    assert "What would you change?" in soup.select_one(".callout--reflection").text
