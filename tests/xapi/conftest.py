@@ -190,3 +190,95 @@ def fake_lrs():
         fake.released.set()
         server.shutdown()
         server.server_close()
+
+
+# ---------------------------------------------------------------------------
+# Outbox and delivery helpers (tests/xapi/test_outbox_*, test_delivery_*, ...)
+
+
+def correct_answers(attempt) -> list[dict]:
+    """A fully correct submission for an attempt's snapshot (likert: the first point)."""
+    answers = []
+    for question in attempt.questions:
+        qid, kind, choices = question["id"], question["type"], question["choices"]
+        if kind == "sequencing":
+            ordered = sorted(choices, key=lambda c: c["position"])
+            answers.append({"question": qid, "order": [c["id"] for c in ordered]})
+        elif kind == "matching":
+            answers.append({"question": qid, "matches": {c["id"]: c["target"] for c in choices}})
+        elif kind == "likert":
+            answers.append({"question": qid, "choices": [choices[0]["id"]]})
+        else:
+            answers.append({"question": qid, "choices": [c["id"] for c in choices if c["correct"]]})
+    return answers
+
+
+def wrong_answers(attempt) -> list[dict]:
+    """Every scored question answered wrongly where the type allows it."""
+    answers = []
+    for item, question in zip(correct_answers(attempt), attempt.questions, strict=True):
+        choices = question["choices"]
+        if question["type"] in ("single_choice", "true_false"):
+            item = {**item, "choices": [next(c["id"] for c in choices if not c["correct"])]}
+        elif question["type"] == "multiple_response":
+            item = {**item, "choices": [c["id"] for c in choices if not c["correct"]]}
+        elif question["type"] == "sequencing":
+            item = {**item, "order": list(reversed(item["order"]))}
+        answers.append(item)
+    return answers
+
+
+@pytest.fixture
+def memory_lrs(settings):
+    """Deliver to xapi.backends.memory.MemoryBackend (reset around the test)."""
+    from xapi.backends.memory import MemoryBackend
+
+    settings.XAPI_BACKEND = "xapi.backends.memory.MemoryBackend"
+    MemoryBackend.reset()
+    yield MemoryBackend
+    MemoryBackend.reset()
+
+
+@pytest.fixture
+def lrs_settings(settings):
+    """Point the tincan backend at an endpoint: `lrs_settings(endpoint, user, password)`."""
+
+    def point_at(endpoint: str, username: str = "lrs", password: str = "lrs-secret") -> None:
+        settings.XAPI_BACKEND = "xapi.backends.tincan_lrs.TincanLRSBackend"
+        settings.XAPI_LRS_ENDPOINT = endpoint
+        settings.XAPI_LRS_USERNAME = username
+        settings.XAPI_LRS_PASSWORD = password
+
+    return point_at
+
+
+def statement_payload(n: int = 0, **overrides) -> str:
+    """A valid serialized `experienced` statement with a fresh uuid4 (overrides: top-level keys)."""
+    import uuid
+    from datetime import UTC, datetime, timedelta
+
+    from xapi import statements as st
+    from xapi import vocabulary as vocab
+
+    actor = st.actor_for(user_id=str(n), email="", name="", mode="account",
+                         homepage="https://touchpoint.example.com")
+    lesson = st.Activity(f"https://touchpoint.example.com/xapi/lesson/l-{n}", f"Lesson {n}",
+                         vocab.ACTIVITY_TYPE_LESSON)
+    when = datetime(2026, 11, 22, 10, 0, tzinfo=UTC) + timedelta(seconds=n)
+    statement = st.experienced(actor, lesson, st.StatementContext(language="en"), when,
+                               id=uuid.uuid4())
+    return st.serialize({**statement, **overrides})
+
+
+def add_pending(count: int, **fields) -> list:
+    """Insert `count` pending outbox rows with valid statements, directly (no event)."""
+    import json
+
+    from xapi.models import OutboxStatement
+
+    rows = []
+    for n in range(count):
+        payload = statement_payload(n)
+        rows.append(OutboxStatement(statement_id=json.loads(payload)["id"], payload=payload,
+                                    verb="experienced", **fields))
+    return OutboxStatement.objects.bulk_create(rows)
