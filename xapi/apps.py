@@ -7,6 +7,7 @@ class XapiConfig(AppConfig):
     verbose_name = "xAPI reporting"
 
     def ready(self) -> None:
-        # The hooks that record learning events into the outbox are connected
-        # here later (together with the outbox model and the delivery worker).
-        pass
+        # Record the domain services' learning events into the outbox.
+        from xapi import receivers
+
+        receivers.connect()

@@ -1,0 +1,227 @@
+"""Recording: turn learning events into serialized statements in the outbox.
+
+Called by xapi/receivers.py inside the domain service's transaction, so the rows
+commit (or roll back) together with the attempt or progress they report. Each
+statement gets its uuid4 and timestamp here and is serialized once
+(`statements.serialize`); delivery re-sends exactly that text. Nothing here
+talks to the LRS: after the commit a delivery task is enqueued (xapi/tasks.py).
+
+Context decisions (see also ../shared/lrs/README.md section B):
+- Quiz statements (attempted, answered, passed/failed) carry the attempt's
+  `registration`. Lesson and course statements (experienced, completed) carry
+  none: Touchpoint has no enrolment record a registration could stand for, and
+  inventing one per course would give one learning experience two unrelated
+  registrations.
+- contextActivities: question -> parent quiz, grouping lesson + course;
+  quiz -> parent lesson, grouping course; lesson -> parent course.
+- Activity IRIs use stable keys: pages by `translation_key` (same across
+  renames, moves and translations), quizzes by pk, questions by block id.
+- Language: the lesson's (or course's) Wagtail locale; a quiz taken outside a
+  lesson uses settings.LANGUAGE_CODE.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from wagtail.models import Page
+
+from courses.models import CoursePage
+from xapi import statements as st
+from xapi import vocabulary as vocab
+from xapi.models import OutboxStatement
+
+__all__ = [
+    "record",
+    "record_attempt_started",
+    "record_attempt_submitted",
+    "record_course_completed",
+    "record_lesson_completed",
+    "record_lesson_experienced",
+]
+
+logger = logging.getLogger(__name__)
+
+_SUCCESS_BY_OUTCOME = {"correct": True, "partially_correct": False, "wrong": False}
+
+
+# ---------------------------------------------------------------------------
+# Events -> statements
+
+
+def record_lesson_experienced(*, user, lesson: Page, course: Page, at: datetime) -> list:
+    actor = _actor(user)
+    if actor is None:
+        return []
+    ctx = _context(language=_language(lesson), parent=[_course(course)])
+    return record([st.experienced(actor, _lesson(lesson), ctx, at)])
+
+
+def record_lesson_completed(*, user, lesson: Page, course: Page, at: datetime) -> list:
+    actor = _actor(user)
+    if actor is None:
+        return []
+    ctx = _context(language=_language(lesson), parent=[_course(course)])
+    return record([st.completed(actor, _lesson(lesson), ctx, at)])
+
+
+def record_course_completed(*, user, course: Page, at: datetime) -> list:
+    actor = _actor(user)
+    if actor is None:
+        return []
+    ctx = _context(language=_language(course))
+    return record([st.completed(actor, _course(course), ctx, at)])
+
+
+def record_attempt_started(attempt) -> list:
+    actor = _actor(attempt.user)
+    if actor is None:
+        return []
+    lesson, course, language = _attempt_pages(attempt)
+    ctx = _context(
+        registration=attempt.registration, language=language,
+        parent=[lesson] if lesson else [], grouping=[course] if course else [],
+    )
+    return record([st.attempted(actor, _quiz(attempt), ctx, attempt.started_at)])
+
+
+def record_attempt_submitted(attempt, answers: Mapping[str, Mapping[str, Any]]) -> list:
+    """One `answered` per question (in presentation order), then `passed` or `failed`."""
+    actor = _actor(attempt.user)
+    if actor is None:
+        return []
+    lesson, course, language = _attempt_pages(attempt)
+    quiz = _quiz(attempt)
+    at = attempt.submitted_at
+    question_ctx = _context(
+        registration=attempt.registration, language=language,
+        parent=[quiz], grouping=[a for a in (lesson, course) if a],
+    )
+    results = {r["question_id"]: r for r in (attempt.result or {}).get("questions", ())}
+    out = []
+    for snapshot in attempt.questions:
+        result = results[snapshot["id"]]
+        question = st.question_from_snapshot(
+            snapshot, iri=_iri("question", snapshot["id"])
+        )
+        points = result["points"]
+        out.append(st.answered(
+            actor,
+            question,
+            st.response_from_answer(snapshot, answers[snapshot["id"]]),
+            _SUCCESS_BY_OUTCOME.get(result["outcome"]),  # "recorded" (likert): None
+            (result["score"], 0, points) if points > 0 else None,
+            question_ctx,
+            at,
+        ))
+    quiz_ctx = _context(
+        registration=attempt.registration, language=language,
+        parent=[lesson] if lesson else [], grouping=[course] if course else [],
+    )
+    score = (
+        st.Score(raw=attempt.raw_score, min=0, max=attempt.max_score,
+                 scaled=attempt.scaled_score)
+        if attempt.max_score else None  # nothing to score (a survey): no score, min < max
+    )
+    judged = st.passed if attempt.passed else st.failed
+    out.append(judged(actor, quiz, score, at - attempt.started_at, quiz_ctx, at))
+    return record(out)
+
+
+# ---------------------------------------------------------------------------
+# Rows
+
+
+def record(statements: Iterable[Mapping[str, Any]]) -> list[OutboxStatement]:
+    """Insert built statements as pending outbox rows; schedule delivery after commit."""
+    rows = [
+        OutboxStatement(
+            statement_id=statement["id"],
+            payload=st.serialize(statement),
+            verb=statement["verb"]["id"].rsplit("/", 1)[-1][:32],
+        )
+        for statement in statements
+    ]
+    if not rows:
+        return rows
+    OutboxStatement.objects.bulk_create(rows)
+    from xapi.tasks import schedule_delivery  # not at import time: it builds the task backend
+
+    transaction.on_commit(schedule_delivery)
+    return rows
+
+
+# ---------------------------------------------------------------------------
+# Domain objects -> plain values
+
+
+def _actor(user) -> st.Actor | None:
+    try:
+        return st.actor_for(
+            user_id=str(user.pk),
+            email=user.email or "",
+            name=user.get_full_name() if hasattr(user, "get_full_name") else "",
+            mode=settings.XAPI_ACTOR_MODE,
+            homepage=settings.XAPI_ACCOUNT_HOMEPAGE,
+        )
+    except ValueError:
+        # mbox modes need an email address; never fail the learner's request for it.
+        logger.error(
+            "xapi.skipped user=%s mode=%s: no usable identifier", user.pk,
+            settings.XAPI_ACTOR_MODE, extra={"event": "xapi.skipped", "user_id": user.pk},
+        )
+        return None
+
+
+def _iri(kind: str, key: object) -> str:
+    return st.activity_iri(settings.XAPI_ACTIVITY_BASE, kind, key)
+
+
+def _course(page: Page) -> st.Activity:
+    return st.Activity(_iri("course", page.translation_key), page.title, vocab.ACTIVITY_TYPE_COURSE)
+
+
+def _lesson(page: Page) -> st.Activity:
+    return st.Activity(_iri("lesson", page.translation_key), page.title, vocab.ACTIVITY_TYPE_LESSON)
+
+
+def _quiz(attempt) -> st.Activity:
+    return st.Activity(_iri("quiz", attempt.quiz_id), attempt.title, vocab.ACTIVITY_TYPE_ASSESSMENT)
+
+
+def _attempt_pages(attempt) -> tuple[st.Activity | None, st.Activity | None, str]:
+    """(lesson, course, language) for the page the attempt was taken in."""
+    page = attempt.context_page
+    if page is None:
+        return None, None, _language_tag(settings.LANGUAGE_CODE)
+    parent = page.get_parent()
+    course = _course(parent) if parent is not None and parent.specific_class is CoursePage else None
+    return _lesson(page), course, _language(page)
+
+
+def _context(**kwargs: Any) -> st.StatementContext:
+    return st.StatementContext(platform=settings.XAPI_PLATFORM or None, **kwargs)
+
+
+def _language(page: Page) -> str:
+    """RFC 5646 tag of the page's Wagtail locale."""
+    return _language_tag(page.locale.language_code)
+
+
+def _language_tag(code: str) -> str:
+    """Language code -> RFC 5646 casing: "en-us" -> "en-US", "zh-hans" -> "zh-Hans"."""
+    parts = code.replace("_", "-").split("-")
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        if len(part) == 2:
+            out.append(part.upper())
+        elif len(part) == 4:
+            out.append(part.title())
+        else:
+            out.append(part.lower())
+    return "-".join(out)
