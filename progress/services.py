@@ -1,0 +1,175 @@
+"""Writes of learner progress: the single place lesson and course completion happen.
+
+A lesson is experienced when opened and completed when experienced and, if it has a
+published quiz, passed; a course is completed when every live lesson in it is.
+Each time is set once, by a conditional UPDATE ... WHERE <time> IS NULL, and its
+event fires only when that UPDATE changed a row. Every service locks the learner's
+CourseProgress row, then the LessonProgress row (always in that order), so the
+"is everything done?" checks of concurrent requests cannot both miss each other.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+
+from courses.models import CoursePage
+from lessons.models import LessonPage
+from quizzes.models import Attempt
+from quizzes.services import QuizNotAvailable, attempt_start, attempt_submit
+
+from . import events
+from .models import CourseProgress, LessonProgress
+
+
+def _course_of(lesson: LessonPage) -> CoursePage:
+    return CoursePage.objects.parent_of(lesson).get()
+
+
+def _lock_progress(
+    *, user: AbstractBaseUser, lesson: LessonPage, course: CoursePage, now: datetime
+) -> LessonProgress:
+    """Create the learner's progress rows if needed and lock them: course first, then lesson."""
+    CourseProgress.objects.select_for_update().get_or_create(
+        user=user, course=course, defaults={"started_at": now}
+    )
+    progress, _ = LessonProgress.objects.select_for_update().get_or_create(
+        user=user, lesson=lesson, defaults={"course": course}
+    )
+    return progress
+
+
+def _lesson_needs_quiz(lesson: LessonPage) -> bool:
+    return lesson.quiz_id is not None and lesson.quiz.live
+
+
+def _complete_course_if_done(*, user: AbstractBaseUser, course: CoursePage, now: datetime) -> None:
+    total = LessonPage.objects.child_of(course).live().count()
+    done = LessonProgress.objects.filter(
+        user=user, course=course, completed_at__isnull=False, lesson__live=True
+    ).count()
+    if not total or done < total:
+        return
+    changed = CourseProgress.objects.filter(
+        user=user, course=course, completed_at__isnull=True
+    ).update(completed_at=now)
+    if changed:
+        events.course_completed.send(sender=CourseProgress, user=user, course=course, at=now)
+
+
+def _complete_lesson_if_done(
+    *,
+    user: AbstractBaseUser,
+    lesson: LessonPage,
+    course: CoursePage,
+    progress: LessonProgress,
+    now: datetime,
+    attempt: Attempt | None = None,
+) -> None:
+    if progress.completed_at is not None or progress.experienced_at is None:
+        return
+    needs_quiz = _lesson_needs_quiz(lesson)
+    if needs_quiz and progress.passed_attempt_id is None:
+        return
+    pending = LessonProgress.objects.filter(
+        pk=progress.pk, completed_at__isnull=True, experienced_at__isnull=False
+    )
+    if needs_quiz:
+        pending = pending.filter(passed_attempt__isnull=False)
+    if not pending.update(completed_at=now):
+        return
+    progress.completed_at = now
+    if needs_quiz and (attempt is None or attempt.pk != progress.passed_attempt_id):
+        attempt = progress.passed_attempt
+    events.lesson_completed.send(
+        sender=LessonProgress, user=user, lesson=lesson, course=course, at=now,
+        attempt=attempt if needs_quiz else None,
+    )
+    _complete_course_if_done(user=user, course=course, now=now)
+
+
+@transaction.atomic
+def lesson_experience(*, user: AbstractBaseUser, lesson: LessonPage) -> LessonProgress:
+    """Record that the learner opened the lesson (once), completing it if nothing else is due."""
+    now = timezone.now()
+    course = _course_of(lesson)
+    progress = _lock_progress(user=user, lesson=lesson, course=course, now=now)
+    changed = LessonProgress.objects.filter(pk=progress.pk, experienced_at__isnull=True).update(
+        experienced_at=now
+    )
+    if changed:
+        progress.experienced_at = now
+        events.lesson_experienced.send(
+            sender=LessonProgress, user=user, lesson=lesson, course=course, at=now
+        )
+    _complete_lesson_if_done(user=user, lesson=lesson, course=course, progress=progress, now=now)
+    return progress
+
+
+@transaction.atomic
+def lesson_quiz_start(*, user: AbstractBaseUser, lesson: LessonPage) -> tuple[Attempt, bool]:
+    """Start (or resume: created False) the learner's attempt at the lesson's quiz.
+
+    Raises quizzes.services.QuizNotAvailable when the lesson has no published quiz
+    and AttemptLimitReached past the quiz's limit.
+    """
+    if lesson.quiz_id is None:
+        raise QuizNotAvailable(f"The lesson “{lesson.title}” has no quiz.")
+    attempt, created = attempt_start(user=user, quiz=lesson.quiz, context_page=lesson)
+    if created:
+        now = timezone.now()
+        course = _course_of(lesson)
+        CourseProgress.objects.get_or_create(user=user, course=course, defaults={"started_at": now})
+        LessonProgress.objects.get_or_create(user=user, lesson=lesson, defaults={"course": course})
+    return attempt, created
+
+
+@transaction.atomic
+def lesson_quiz_submit(
+    *, user: AbstractBaseUser, lesson: LessonPage, attempt_id: int, answers: object
+) -> Attempt:
+    """Submit an attempt taken in this lesson and record the lesson's (and course's) progress.
+
+    Raises what quizzes.services.attempt_submit raises; Attempt.DoesNotExist also
+    for an attempt that was not taken in this lesson.
+    """
+    attempt = attempt_submit(user=user, attempt_id=attempt_id, answers=answers, context_page=lesson)
+    now = attempt.submitted_at
+    course = _course_of(lesson)
+    progress = _lock_progress(user=user, lesson=lesson, course=course, now=now)
+    fields = []
+    if progress.best_scaled_score is None or attempt.scaled_score > progress.best_scaled_score:
+        progress.best_scaled_score = attempt.scaled_score
+        fields.append("best_scaled_score")
+    if attempt.passed and progress.passed_attempt_id is None:
+        progress.passed_attempt = attempt
+        fields.append("passed_attempt")
+    if fields:
+        progress.save(update_fields=fields)
+    _complete_lesson_if_done(
+        user=user, lesson=lesson, course=course, progress=progress, now=now, attempt=attempt
+    )
+    return attempt
+
+
+@transaction.atomic
+def attempt_submit_with_progress(
+    *, user: AbstractBaseUser, attempt_id: int, answers: object
+) -> Attempt:
+    """Submit one of the learner's attempts; when it was taken in a lesson, record progress too.
+
+    For clients that know only the attempt (the REST API). Raises what
+    quizzes.services.attempt_submit raises.
+    """
+    context_page_id = (
+        Attempt.objects.filter(pk=attempt_id, user=user)
+        .values_list("context_page_id", flat=True)
+        .get()
+    )
+    lesson = LessonPage.objects.filter(pk=context_page_id).first() if context_page_id else None
+    if lesson is None:
+        return attempt_submit(user=user, attempt_id=attempt_id, answers=answers)
+    return lesson_quiz_submit(user=user, lesson=lesson, attempt_id=attempt_id, answers=answers)

@@ -1,0 +1,18 @@
+"""Learning events of the quiz engine, as Django signals.
+
+Sent by quizzes/services.py inside the service's transaction, so a receiver that
+writes rows (the xAPI outbox) commits or rolls back together with the attempt.
+Receivers must not do slow work (no HTTP): record, and let a worker deliver.
+
+- ``attempt_started(sender=Attempt, attempt=...)``: a new attempt was created
+  (not sent when an in-progress attempt is resumed).
+- ``attempt_submitted(sender=Attempt, attempt=..., answers=...)``: the attempt is
+  submitted, its score fields and ``result`` filled; ``attempt.questions`` is the
+  snapshot it was scored against; ``answers`` maps question id to the
+  normalized answer (see quizzes.scoring.normalize_answers).
+"""
+
+from django.dispatch import Signal
+
+attempt_started = Signal()
+attempt_submitted = Signal()
