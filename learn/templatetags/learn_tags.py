@@ -29,6 +29,12 @@ def _learner(context):
     return user if user is not None and user.is_authenticated else None
 
 
+def _is_preview(context) -> bool:
+    """An editor's preview (perhaps of an unsaved page): no learner state to show."""
+    page = context.get("page")
+    return getattr(context.get("request"), "is_preview", False) or page is None or page.pk is None
+
+
 @register.simple_tag(takes_context=True)
 def courses_progress(context) -> dict[int, CoursePage]:
     """Every live course with the learner's progress, keyed by page id (one query)."""
@@ -102,11 +108,14 @@ def continue_learning(context, course=None):
 def lesson_quiz(context) -> str:
     """The lesson page's knowledge check: start button, the form, or the last result."""
     request, lesson = context.get("request"), context.get("page")
-    user = _learner(context)
+    preview = _is_preview(context)
+    user = None if preview else _learner(context)
     state = selectors.lesson_quiz(user=user, lesson=lesson) if user else None
     attempt = state.attempt if state else None
     values = {
         "lesson": lesson,
+        "quiz": context.get("quiz"),
+        "preview": preview,
         "quiz_state": state,
         "form": QuizAnswersForm(state.learner_quiz.questions) if attempt else None,
         "next_lesson": context.get("next_lesson"),
@@ -132,7 +141,7 @@ def lesson_done(context) -> str:
     """Marks the lesson experienced: by the JS module on opening, or a button without JS."""
     request, lesson = context.get("request"), context.get("page")
     user = _learner(context)
-    if user is None:
+    if user is None or _is_preview(context):
         return ""
     values = {
         "lesson": lesson,
