@@ -11,6 +11,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("learn/", include("learn.urls")),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("healthz", include("xapi.health")),
 ]
 
 if settings.DEBUG:
