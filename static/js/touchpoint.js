@@ -19,7 +19,7 @@ function csrfToken(scope = document) {
   return match ? decodeURIComponent(match[1]) : "";
 }
 
-async function postJSON(url, body, scope) {
+async function postJSON(url, body, scope, headers = {}) {
   const response = await fetch(url, {
     method: "POST",
     credentials: "same-origin",
@@ -27,6 +27,7 @@ async function postJSON(url, body, scope) {
       "Content-Type": "application/json",
       Accept: "application/json",
       "X-CSRFToken": csrfToken(scope),
+      ...headers,
     },
     body: JSON.stringify(body ?? {}),
   });
@@ -89,34 +90,37 @@ function enhanceSequence(list) {
   });
 
   // Drag and drop by the handle, with pointer events: one code path for mouse, pen and touch.
+  // Moves are tracked on window: moving the item in the DOM would drop a pointer capture.
   list.addEventListener("pointerdown", (event) => {
     const handle = event.target.closest("[data-handle]");
     if (!handle || event.button > 0) return;
     event.preventDefault();
     const item = handle.closest("[data-choice]");
     item.classList.add("is-dragging");
-    handle.setPointerCapture(event.pointerId);
     const onMove = (moveEvent) => {
+      if (moveEvent.pointerId !== event.pointerId) return;
       const over = items().find((other) => {
         const box = other.getBoundingClientRect();
         return other !== item && moveEvent.clientY >= box.top && moveEvent.clientY <= box.bottom;
       });
       if (!over) return;
       const box = over.getBoundingClientRect();
-      const after = moveEvent.clientY > box.top + box.height / 2;
-      list.insertBefore(item, after ? over.nextSibling : over);
+      const before = moveEvent.clientY < box.top + box.height / 2 ? over : over.nextElementSibling;
+      if (before === item || item.nextElementSibling === before) return;
+      list.insertBefore(item, before);
       sync();
     };
-    const onEnd = () => {
+    const onEnd = (endEvent) => {
+      if (endEvent.pointerId !== event.pointerId) return;
       item.classList.remove("is-dragging");
-      handle.removeEventListener("pointermove", onMove);
-      handle.removeEventListener("pointerup", onEnd);
-      handle.removeEventListener("pointercancel", onEnd);
+      window.removeEventListener("pointermove", onMove);
+      window.removeEventListener("pointerup", onEnd);
+      window.removeEventListener("pointercancel", onEnd);
       announce(item);
     };
-    handle.addEventListener("pointermove", onMove);
-    handle.addEventListener("pointerup", onEnd);
-    handle.addEventListener("pointercancel", onEnd);
+    window.addEventListener("pointermove", onMove);
+    window.addEventListener("pointerup", onEnd);
+    window.addEventListener("pointercancel", onEnd);
   });
 
   // Without JS the learner types positions into selects; keep them in step with the list.
@@ -181,9 +185,21 @@ function showErrors(form, messages) {
   box.focus();
 }
 
-function apiErrorMessages(data) {
-  if (data && typeof data.detail === "string") return [{ text: data.detail }];
-  return [{ text: "Something went wrong while sending your answers. Please try again." }];
+function apiErrorMessages(form, data) {
+  // The API names fields by answer index ("answers[2].choices"): answers follow the questions.
+  const questions = [...form.querySelectorAll("[data-question]")];
+  const messages = [];
+  for (const [field, texts] of Object.entries(data?.fields ?? {})) {
+    const index = field.match(/^answers\[(\d+)\]/);
+    const node = index ? questions[Number(index[1])] : null;
+    const prefix = node ? `Question ${Number(index[1]) + 1}: ` : "";
+    messages.push({ node, text: prefix + texts.join(" ") });
+  }
+  if (!messages.length && typeof data?.detail === "string") messages.push({ text: data.detail });
+  if (!messages.length) {
+    messages.push({ text: "Something went wrong while sending your answers. Please try again." });
+  }
+  return messages;
 }
 
 async function showResult(quiz, form) {
@@ -201,8 +217,11 @@ async function showResult(quiz, form) {
 }
 
 function enhanceQuizForm(quiz, form) {
-  const submitUrl = quiz.dataset.apiSubmit;
+  const submitUrl = form.dataset.apiSubmit;
   if (!submitUrl) return;
+  // One key per form: a repeated submission (double click, flaky network) is answered
+  // with the first response instead of being scored twice.
+  const idempotencyKey = `${form.dataset.resultUrl}:${Date.now()}:${Math.random().toString(36).slice(2)}`;
   let busy = false;
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -216,13 +235,14 @@ function enhanceQuizForm(quiz, form) {
     const button = form.querySelector("[type=submit]");
     button.setAttribute("aria-disabled", "true");
     try {
-      const reply = await postJSON(submitUrl, { attempt: Number(form.dataset.attempt), answers: collectAnswers(form) }, form);
+      const reply = await postJSON(submitUrl, { answers: collectAnswers(form) }, form,
+        { "Idempotency-Key": idempotencyKey });
       if (reply.ok || reply.status === 409) {
         await showResult(quiz, form);
-      } else if (reply.status === 404 || reply.status === 405 || reply.status >= 500) {
+      } else if ([401, 404, 405].includes(reply.status) || reply.status >= 500) {
         HTMLFormElement.prototype.submit.call(form); // the plain form still works
       } else {
-        showErrors(form, apiErrorMessages(reply.data));
+        showErrors(form, apiErrorMessages(form, reply.data));
       }
     } catch {
       HTMLFormElement.prototype.submit.call(form);

@@ -244,3 +244,31 @@ def test_quiz_works_with_javascript_disabled(browser, seeded):
         assert course_progress_label(page).startswith("1 of 6 lessons done")
     finally:
         context.close()
+
+
+def test_sequencing_items_reorder_by_dragging_their_handle(browser, seeded):
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    try:
+        sign_in(page, seeded.url)
+        page.goto(seeded.url + lesson_4().url)
+        with page.expect_navigation():
+            page.click(".quiz__start button")
+        items = "[data-sequence] > [data-choice]"
+        before = page.eval_on_selector_all(items, "els => els.map(e => e.dataset.choice)")
+
+        handle = page.locator(f"{items}:last-child [data-handle]").bounding_box()
+        first = page.locator(f"{items}:first-child").bounding_box()
+        page.mouse.move(handle["x"] + 10, handle["y"] + 10)
+        page.mouse.down()
+        page.mouse.move(handle["x"] + 10, first["y"] + 5, steps=12)
+        page.mouse.up()
+
+        after = page.eval_on_selector_all(items, "els => els.map(e => e.dataset.choice)")
+        assert after == [before[-1], *before[:-1]]
+        positions = page.eval_on_selector_all(f"{items} select", "els => els.map(e => e.value)")
+        assert positions == ["1", "2", "3"]  # the no-JS fields follow the new order
+        status = page.inner_text("[data-sequence-status]")
+        assert status.endswith("position 1 of 3.")
+    finally:
+        context.close()
