@@ -29,6 +29,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Page
 
 from courses.models import CoursePage
@@ -43,6 +44,7 @@ __all__ = [
     "record_course_completed",
     "record_lesson_completed",
     "record_lesson_experienced",
+    "requeue_rejected",
 ]
 
 logger = logging.getLogger(__name__)
@@ -154,6 +156,30 @@ def record(statements: Iterable[Mapping[str, Any]]) -> list[OutboxStatement]:
 
     transaction.on_commit(schedule_delivery)
     return rows
+
+
+@transaction.atomic
+def requeue_rejected(*, ids: Iterable[int] | None = None) -> int:
+    """Move rejected rows (all, or those with these pks) back to pending, due now.
+
+    The payload is unchanged: requeue after fixing what made the LRS refuse it
+    (its configuration, or a bug in the LRS). `last_error` is kept until the
+    row is delivered. Returns how many rows were requeued.
+    """
+    rows = OutboxStatement.objects.filter(status=OutboxStatement.Status.REJECTED)
+    if ids is not None:
+        rows = rows.filter(pk__in=list(ids))
+    count = rows.update(
+        status=OutboxStatement.Status.PENDING,
+        attempts=0,
+        server_errors=0,
+        next_attempt_at=timezone.now(),
+    )
+    if count:
+        from xapi.tasks import schedule_delivery
+
+        transaction.on_commit(schedule_delivery)
+    return count
 
 
 # ---------------------------------------------------------------------------
