@@ -7,6 +7,8 @@ querysets, never loops over pages.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import (
     Case,
@@ -27,6 +29,7 @@ from wagtail.models import Page
 from courses.models import CoursePage
 from lessons.models import LessonPage
 from quizzes.models import Attempt
+from quizzes.selectors import LearnerQuiz, QuizNotAvailable, quiz_for_learner
 
 from .models import CourseProgress, LessonProgress
 
@@ -163,3 +166,49 @@ def _first_incomplete(
     *, user: AbstractBaseUser, lessons: QuerySet[LessonPage]
 ) -> LessonPage | None:
     return lessons_with_state(user=user, lessons=lessons).exclude(state=COMPLETED).first()
+
+
+@dataclass(frozen=True)
+class CourseOverview:
+    course: CoursePage
+    lessons: list[LessonPage]
+    next_lesson: LessonPage | None
+
+
+def course_overview(*, user: AbstractBaseUser, course_id: int) -> CourseOverview:
+    """A live course with the learner's progress, its lessons' states and the next lesson."""
+    course = course_get_with_progress(user=user, course_id=course_id)
+    lessons = list(course_lessons_with_state(user=user, course=course))
+    upcoming = [lesson for lesson in lessons if lesson.state != COMPLETED]
+    return CourseOverview(course=course, lessons=lessons, next_lesson=(upcoming or [None])[0])
+
+
+@dataclass(frozen=True)
+class LearnerProgress:
+    courses: list[CoursePage]
+    next_lesson: LessonPage | None
+
+    @property
+    def lessons_completed(self) -> int:
+        return sum(course.lessons_completed for course in self.courses)
+
+    @property
+    def courses_completed(self) -> int:
+        return sum(course.progress_completed_at is not None for course in self.courses)
+
+
+def learner_progress(*, user: AbstractBaseUser) -> LearnerProgress:
+    """Every live course with the learner's progress, and where to continue."""
+    return LearnerProgress(
+        courses=list(course_list_with_progress(user=user)), next_lesson=lesson_next(user=user)
+    )
+
+
+def lesson_quiz_for_learner(*, user: AbstractBaseUser, lesson: LessonPage) -> LearnerQuiz:
+    """The lesson's quiz as the learner sees it (see quizzes.selectors.quiz_for_learner).
+
+    Raises QuizNotAvailable when the lesson has no published quiz.
+    """
+    if lesson.quiz_id is None:
+        raise QuizNotAvailable(f"The lesson “{lesson.title}” has no quiz.")
+    return quiz_for_learner(user=user, quiz=lesson.quiz, context_page=lesson)

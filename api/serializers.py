@@ -1,0 +1,148 @@
+"""Output serializers shared by several endpoints, and the error shape for the schema.
+
+Questions are serialized from quizzes.selectors.learner_questions(), which keeps
+only what a learner may see before submitting; the fields below whitelist the
+same keys again, so an answer key cannot slip out through the API.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from quizzes.models import Attempt
+from quizzes.scoring import QUESTION_TYPES
+from quizzes.selectors import learner_questions
+
+LESSON_STATES = ("not_started", "in_progress", "completed")
+
+
+# Errors --------------------------------------------------------------------------------------
+
+
+class ErrorOutput(serializers.Serializer):
+    error = serializers.CharField(help_text="Machine-readable code, e.g. `unknown_choice`.")
+    detail = serializers.CharField(help_text="A message for people.")
+    fields = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        help_text="Input path (e.g. `answers[2].choices`) to messages; empty if not about a field.",
+    )
+
+
+# Quizzes and attempts ------------------------------------------------------------------------
+
+
+class ChoiceOutput(serializers.Serializer):
+    id = serializers.CharField()
+    text = serializers.CharField()
+
+
+class QuestionOutput(serializers.Serializer):
+    id = serializers.CharField()
+    type = serializers.ChoiceField(choices=QUESTION_TYPES)
+    prompt = serializers.CharField()
+    points = serializers.IntegerField(help_text="0 for likert (never scored).")
+    choices = ChoiceOutput(
+        many=True,
+        help_text="Choices (single/multiple/true-false), items to order (sequencing) or "
+        "to match (matching), scale points (likert); in the order to show them.",
+    )
+    targets = ChoiceOutput(many=True, help_text="Matching only: the targets to match items to.")
+
+
+class AnswerResponseOutput(serializers.Serializer):
+    """One answer as stored: the key that fits the question type."""
+
+    choices = serializers.ListField(child=serializers.CharField(), required=False)
+    order = serializers.ListField(child=serializers.CharField(), required=False)
+    matches = serializers.DictField(child=serializers.CharField(), required=False)
+
+
+class QuestionResultOutput(serializers.Serializer):
+    question_id = serializers.CharField()
+    outcome = serializers.ChoiceField(
+        choices=["correct", "partially_correct", "wrong", "recorded"]
+    )
+    score = serializers.FloatField()
+    points = serializers.IntegerField()
+    feedback = serializers.ListField(child=serializers.CharField(),
+                                     help_text="Feedback of the chosen choices.")
+    explanation = serializers.CharField(allow_blank=True)
+    response = AnswerResponseOutput()
+    correct_response = AnswerResponseOutput(allow_null=True)
+
+
+class ResultOutput(serializers.Serializer):
+    raw = serializers.FloatField()
+    max = serializers.IntegerField()
+    scaled = serializers.FloatField(help_text="raw / max, from 0 to 1.")
+    passed = serializers.BooleanField()
+    questions = QuestionResultOutput(many=True)
+
+
+class AttemptOutput(serializers.ModelSerializer):
+    """An attempt without its questions or result (lists)."""
+
+    lesson = serializers.IntegerField(source="context_page_id", allow_null=True)
+    quiz = serializers.IntegerField(source="quiz_id")
+
+    class Meta:
+        model = Attempt
+        fields = [
+            "id", "registration", "quiz", "lesson", "number", "status", "title", "pass_mark",
+            "started_at", "submitted_at", "raw_score", "max_score", "scaled_score", "passed",
+        ]
+        read_only_fields = fields
+
+
+class AttemptDetailOutput(AttemptOutput):
+    """An attempt with its questions (no answer keys) and, once submitted, its result."""
+
+    questions = serializers.SerializerMethodField()
+    result = ResultOutput(allow_null=True, help_text="null until the attempt is submitted.")
+
+    class Meta(AttemptOutput.Meta):
+        fields = [*AttemptOutput.Meta.fields, "questions", "result"]
+        read_only_fields = fields
+
+    @extend_schema_field(QuestionOutput(many=True))
+    def get_questions(self, attempt: Attempt) -> list[dict[str, Any]]:
+        return QuestionOutput(learner_questions(attempt.questions), many=True).data
+
+
+class AttemptConflictOutput(ErrorOutput):
+    attempt = AttemptDetailOutput(help_text="The finished attempt with its stored result.")
+
+
+# Courses and lessons -------------------------------------------------------------------------
+
+
+class CourseProgressOutput(serializers.Serializer):
+    lesson_total = serializers.IntegerField()
+    lessons_completed = serializers.IntegerField()
+    percent = serializers.IntegerField(help_text="Whole percent of lessons completed.")
+    started_at = serializers.DateTimeField(source="progress_started_at", allow_null=True)
+    completed_at = serializers.DateTimeField(source="progress_completed_at", allow_null=True)
+
+
+class CourseOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    slug = serializers.CharField()
+    summary = serializers.CharField()
+    estimated_minutes = serializers.IntegerField()
+    progress = CourseProgressOutput(source="*")
+
+
+class LessonStateOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    summary = serializers.CharField(allow_blank=True)
+    course = serializers.IntegerField(source="course_pk")
+    quiz = serializers.IntegerField(source="quiz_id", allow_null=True)
+    state = serializers.ChoiceField(choices=LESSON_STATES)
+    experienced_at = serializers.DateTimeField(source="progress_experienced_at", allow_null=True)
+    completed_at = serializers.DateTimeField(source="progress_completed_at", allow_null=True)
+    best_scaled_score = serializers.FloatField(allow_null=True)

@@ -1,0 +1,1 @@
+"""API views: one APIView per operation, grouped by resource."""
