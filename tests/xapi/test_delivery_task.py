@@ -22,6 +22,7 @@ def test_scheduling_twice_leaves_one_waiting_task():
     assert waiting_tasks().count() == 1
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # db_worker closes connections
 def test_db_worker_runs_the_task_and_delivers(memory_lrs):
     add_pending(3)
     schedule_delivery()
