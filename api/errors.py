@@ -22,6 +22,8 @@ from quizzes.scoring import AnswerError
 from quizzes.selectors import QuizNotAvailable
 from quizzes.services import AttemptAlreadySubmitted, AttemptLimitReached
 
+from .serializers import AttemptDetailOutput
+
 logger = logging.getLogger("api")
 
 
@@ -76,8 +78,6 @@ def _translate(exc: Exception) -> Exception:
     if isinstance(exc, AnswerError):
         return ApiError(status_code=400, code=exc.code, detail=exc.detail, fields=exc.fields)
     if isinstance(exc, AttemptAlreadySubmitted):
-        from .serializers import AttemptDetailOutput
-
         return ApiError(
             status_code=status.HTTP_409_CONFLICT,
             code="attempt_already_submitted",

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.db.models import Subquery
 from django.utils import timezone
 
 from courses.models import CoursePage
@@ -155,21 +156,17 @@ def lesson_quiz_submit(
     return attempt
 
 
-@transaction.atomic
 def attempt_submit_with_progress(
     *, user: AbstractBaseUser, attempt_id: int, answers: object
 ) -> Attempt:
     """Submit one of the learner's attempts; when it was taken in a lesson, record progress too.
 
     For clients that know only the attempt (the REST API). Raises what
-    quizzes.services.attempt_submit raises.
+    quizzes.services.attempt_submit raises. (Not atomic itself: it only reads to
+    pick the service, and each service is atomic.)
     """
-    context_page_id = (
-        Attempt.objects.filter(pk=attempt_id, user=user)
-        .values_list("context_page_id", flat=True)
-        .get()
-    )
-    lesson = LessonPage.objects.filter(pk=context_page_id).first() if context_page_id else None
+    taken_in = Attempt.objects.filter(pk=attempt_id, user=user).values("context_page_id")[:1]
+    lesson = LessonPage.objects.filter(pk=Subquery(taken_in)).first()
     if lesson is None:
         return attempt_submit(user=user, attempt_id=attempt_id, answers=answers)
     return lesson_quiz_submit(user=user, lesson=lesson, attempt_id=attempt_id, answers=answers)

@@ -138,6 +138,9 @@ def attempt_submit(
     if context_page is not None:
         lookup["context_page"] = context_page
     attempt = Attempt.objects.select_for_update().get(**lookup)
+    attempt.user = user  # known already: spare event receivers a query
+    if context_page is not None:
+        attempt.context_page = context_page
     if attempt.is_submitted:
         raise AttemptAlreadySubmitted(attempt)
     normalized = normalize_answers(attempt.questions, answers)
