@@ -13,10 +13,6 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-# Playwright's sync API runs an event loop in this thread; Django's ORM must still be
-# usable from the test body (it is: nothing here is async).
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -33,17 +29,40 @@ LAUNCH_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture(scope="module")
+def browser(django_db_setup):
+    """Chromium for one test module; Playwright's event loop runs only while it lasts.
+
+    While Playwright's sync API is started, an asyncio loop counts as running in this
+    thread, so Django (asgiref) refuses sync ORM calls unless DJANGO_ALLOW_ASYNC_UNSAFE
+    is set, and keeps its database connections per context: the connection objects the
+    tests get are new ones, without the snapshot that ``serialized_rollback`` restores
+    after each flush. Both are handled here and undone when the module ends, so the
+    rest of the suite runs as usual.
+    """
     if not CHROMIUM.exists():
         pytest.skip("Debian's Chromium is missing at /usr/bin/chromium (make test installs it)")
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    snapshots = {alias: getattr(connections[alias], "_test_serialized_contents", None)
+                 for alias in connections}
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     playwright = sync_playwright().start()
+    for alias, snapshot in snapshots.items():
+        if snapshot is not None:
+            connections[alias]._test_serialized_contents = snapshot
     chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-    yield chromium
-    chromium.close()
-    playwright.stop()
+    try:
+        yield chromium
+    finally:
+        chromium.close()
+        playwright.stop()
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture

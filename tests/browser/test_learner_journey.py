@@ -3,6 +3,8 @@ and with JavaScript off; axe-core checks each page on the way."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from django.contrib.auth import get_user_model
 
@@ -246,12 +248,24 @@ def test_quiz_works_with_javascript_disabled(browser, seeded):
         context.close()
 
 
-def test_sequencing_items_reorder_by_dragging_their_handle(browser, seeded):
+def wait_for(condition, *, seconds: float = 5.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_js_marks_lesson_read_drags_items_and_flags_missing_answers(browser, seeded):
     context = browser.new_context(viewport=DESKTOP)
     page = context.new_page()
     try:
         sign_in(page, seeded.url)
-        page.goto(seeded.url + lesson_4().url)
+        lesson = lesson_4()
+        page.goto(seeded.url + lesson.url)
+        assert wait_for(lambda: LessonProgress.objects.filter(
+            lesson=lesson, experienced_at__isnull=False).exists())  # POSTed by touchpoint.js
         with page.expect_navigation():
             page.click(".quiz__start button")
         items = "[data-sequence] > [data-choice]"
@@ -268,7 +282,12 @@ def test_sequencing_items_reorder_by_dragging_their_handle(browser, seeded):
         assert after == [before[-1], *before[:-1]]
         positions = page.eval_on_selector_all(f"{items} select", "els => els.map(e => e.value)")
         assert positions == ["1", "2", "3"]  # the no-JS fields follow the new order
-        status = page.inner_text("[data-sequence-status]")
-        assert status.endswith("position 1 of 3.")
+        assert page.inner_text("[data-sequence-status]").endswith("position 1 of 3.")
+
+        page.click(".quiz-form__submit")  # nothing chosen yet
+        errors = page.wait_for_selector("[data-quiz-errors]:not([hidden])")
+        assert "Question 2: choose an answer." in errors.inner_text()
+        assert page.evaluate("document.activeElement.matches('[data-quiz-errors]')")
+        assert not current_attempt().is_submitted
     finally:
         context.close()
