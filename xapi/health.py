@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 
 from django.db import DatabaseError
-from django.db.models import Count, Min
+from django.db.models import Count, F, Min
 from django.http import JsonResponse
 from django.urls import path
 from django.utils import timezone
@@ -66,7 +66,7 @@ def outbox_recent_errors(limit: int = 20):
     return (
         OutboxStatement.objects.exclude(last_error="")
         .exclude(status=Status.DELIVERED)
-        .order_by("-last_attempt_at", "-id")
+        .order_by(F("last_attempt_at").desc(nulls_last=True), "-id")
         .only("id", "statement_id", "verb", "status", "attempts", "last_attempt_at",
               "next_attempt_at", "last_error")[:limit]
     )
