@@ -40,8 +40,9 @@ class TokenObtainView(APIView):
         request=TokenInput,
         responses={200: TokenOutput, **error_responses(
             400, 415, 429, _400="`invalid` input or `invalid_credentials`.")},
-        description="Returns the learner's token (the same one until it is revoked in the "
-        "admin). Throttled per client address (setting TOUCHPOINT_TOKEN_THROTTLE).",
+        description="Returns the learner's token (the same one until it is revoked with "
+        "`manage.py drf_create_token -r`). Send it as `Authorization: Token <token>`. "
+        "Throttled per client address (setting TOUCHPOINT_TOKEN_THROTTLE).",
     )
     def post(self, request):
         data = self.TokenInput(data=request.data)

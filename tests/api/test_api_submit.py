@@ -29,8 +29,11 @@ def submit(api, attempt, answers, **headers):
 def assert_nothing_written(attempt):
     attempt.refresh_from_db()
     assert attempt.status == Attempt.Status.IN_PROGRESS and attempt.result is None
-    assert not Answer.objects.filter(attempt=attempt).exists()
+    assert Attempt.objects.filter(user=attempt.user).count() == 1
+    assert not Attempt.objects.filter(status=Attempt.Status.SUBMITTED).exists()
+    assert not Answer.objects.exists()
     assert not IdempotencyKey.objects.exists()
+    assert LessonProgress.objects.filter(completed_at__isnull=False).count() == 0
 
 
 def test_submit_scores_and_records_progress(api, course, answer_sheet):
