@@ -72,8 +72,12 @@ class LessonPage(Page):
         FieldPanel("quiz"),
     ]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
-    api_fields = [APIField("summary"), APIField("body"), APIField("reading_minutes"),
-                  APIField("quiz_id")]
+    api_fields = [
+        APIField("summary"),
+        APIField("body"),
+        APIField("reading_minutes"),
+        APIField("quiz_id"),
+    ]
     parent_page_types = ["courses.CoursePage"]
     subpage_types: list[str] = []
 

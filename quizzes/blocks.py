@@ -19,7 +19,8 @@ class ChoiceBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=300)
     correct = blocks.BooleanBlock(required=False)
     feedback = blocks.TextBlock(
-        required=False, help_text="Shown after submitting: explain why this choice is right or wrong."
+        required=False,
+        help_text="Shown after submitting: explain why this choice is right or wrong.",
     )
 
     class Meta:

@@ -12,6 +12,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, Rev
 from wagtail.search import index
 
 from .blocks import QuestionStreamBlock
+from .forms import QuizAdminForm
 
 PASS_MARK_MESSAGE = "The pass mark is a percentage: enter a whole number from 0 to 100."
 
@@ -26,12 +27,17 @@ class Quiz(
     pass_mark = models.PositiveSmallIntegerField(
         "pass mark (%)",
         default=80,
-        validators=[MinValueValidator(0, PASS_MARK_MESSAGE), MaxValueValidator(100, PASS_MARK_MESSAGE)],
+        validators=[
+            MinValueValidator(0, PASS_MARK_MESSAGE),
+            MaxValueValidator(100, PASS_MARK_MESSAGE),
+        ],
     )
     max_attempts = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
-        validators=[MinValueValidator(1, "Allow at least one attempt, or leave empty for unlimited.")],
+        validators=[
+            MinValueValidator(1, "Allow at least one attempt, or leave empty for unlimited.")
+        ],
         help_text="Leave empty for unlimited attempts.",
     )
     shuffle_questions = models.BooleanField(default=False)
@@ -44,6 +50,8 @@ class Quiz(
     questions = StreamField(QuestionStreamBlock())
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="quiz")
+
+    base_form_class = QuizAdminForm
 
     panels = [
         FieldPanel("title"),
@@ -85,7 +93,9 @@ class Attempt(models.Model):
         SUBMITTED = "submitted", "Submitted"
 
     registration = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts"
+    )
     quiz = models.ForeignKey(Quiz, on_delete=models.PROTECT, related_name="attempts")
     quiz_revision = models.ForeignKey(
         "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -98,7 +108,9 @@ class Attempt(models.Model):
         related_name="+",
         help_text="The page (lesson) the quiz was taken in.",
     )
-    number = models.PositiveIntegerField(help_text="1 for the learner's first attempt at this quiz.")
+    number = models.PositiveIntegerField(
+        help_text="1 for the learner's first attempt at this quiz."
+    )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.IN_PROGRESS)
     # The snapshot the attempt is scored against: questions in presentation order.
     title = models.CharField(max_length=200)
@@ -117,7 +129,9 @@ class Attempt(models.Model):
     class Meta:
         ordering = ["-started_at", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "quiz", "number"], name="unique_attempt_number"),
+            models.UniqueConstraint(
+                fields=["user", "quiz", "number"], name="unique_attempt_number"
+            ),
         ]
         indexes = [models.Index(fields=["user", "quiz", "status"])]
 
@@ -142,5 +156,10 @@ class Answer(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["attempt", "question_id"], name="unique_answer_per_question"),
+            models.UniqueConstraint(
+                fields=["attempt", "question_id"], name="unique_answer_per_question"
+            ),
         ]
+
+    def __str__(self) -> str:
+        return f"attempt {self.attempt_id}, question {self.question_id}: {self.outcome}"

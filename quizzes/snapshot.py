@@ -1,7 +1,8 @@
 """Turn a quiz's StreamField into plain question dicts: what scoring and the API work on.
 
 Shape (see quizzes/scoring.py): {"id", "type", "prompt", "explanation", "points",
-"choices": [{"id", "text", "correct", "feedback", "position", "target"}], "targets": [{"id", "text"}]}.
+"choices": [{"id", "text", "correct", "feedback", "position", "target"}],
+"targets": [{"id", "text"}]}.
 Question ids are the StreamField block ids and choice ids the list item ids, so
 they stay stable across revisions; true/false choices are "true"/"false"; likert
 choices are the scale points "likert_1".."likert_n"; matching targets get an id

@@ -87,6 +87,13 @@ class QuizFactory(factory.django.DjangoModelFactory):
     pass_mark = 80
     questions = factory.LazyFunction(every_question_type)
 
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # Give every block and choice a stored id, as the admin form does.
+        stream_block = model_class._meta.get_field("questions").stream_block
+        kwargs["questions"] = stream_block.clean(stream_block.to_python(kwargs["questions"]))
+        return super()._create(model_class, *args, **kwargs)
+
     @factory.post_generation
     def publish(obj, create, extracted, **kwargs):  # noqa: N805
         if create and extracted is not False:

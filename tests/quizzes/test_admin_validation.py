@@ -141,8 +141,7 @@ def test_negative_pass_mark_is_refused(admin_client):
 
     response = admin_client.post(reverse(ADD_URL), data)
 
-    # The form field's own minimum answers first, with Django's standard wording.
-    assert_refused(response, "Ensure this value is greater than or equal to 0.", "pass_mark")
+    assert_refused(response, PASS_MARK_MESSAGE, "pass_mark")
 
 
 def test_valid_quiz_saves_as_a_draft_without_publishing(admin_client):

@@ -45,10 +45,15 @@ def _raw_stream(blocks: list[tuple[str, object]]) -> list[dict]:
 
 
 def _check_stream(instance: models.Model, field_name: str, label: str) -> None:
-    """Run the StreamField's block validation, as the admin form would."""
+    """Run the StreamField's block validation, as the admin form would.
+
+    The cleaned value replaces the raw one so that every block and list item is
+    saved with an id, as the admin form saves it: question and choice ids must be
+    stable (attempts, the API and xAPI activity ids refer to them).
+    """
     field = instance._meta.get_field(field_name)
     try:
-        field.stream_block.clean(getattr(instance, field_name))
+        setattr(instance, field_name, field.stream_block.clean(getattr(instance, field_name)))
     except ValidationError as error:
         raise CommandError(f"{label}: invalid {field_name}: {error}") from error
 
