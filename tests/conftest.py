@@ -24,3 +24,9 @@ def course_tree(db):
     """A published course with three lessons, each with a quiz of every question type."""
     course, lessons = build_course(lessons=3)
     return course, lessons
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Tests create many users; the production hasher is deliberately slow."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
