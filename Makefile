@@ -23,14 +23,21 @@ $(STAMP): $(PY) pyproject.toml requirements/lock.txt
 
 install: $(STAMP)
 
-## run: venv, install, migrate, seed the course with demo users, serve on 127.0.0.1:8000 with an xAPI worker
-run: install
+## run: venv, install, migrate, seed the course with demo users, serve on 127.0.0.1:8000
+##      with an xAPI worker; without XAPI_LRS_ENDPOINT it starts a local Ralph LRS on port 8100
+run: install lrs-venv
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py seed_course --demo
-	@echo "Serving on http://$(HOST):$(PORT)/  (admin: /admin/, API docs: /api/docs/)"
-	@trap 'kill 0' EXIT INT TERM; \
-	  $(PY) manage.py xapi_worker & \
-	  $(PY) manage.py runserver $(HOST):$(PORT)
+	@set -e; \
+	if [ -z "$$XAPI_LRS_ENDPOINT" ]; then \
+	  eval "$$(LRS_VENV=$(LRS_VENV) bash tools/lrs/start_ralph.sh 8100 | grep '^LRS_')"; \
+	  export XAPI_LRS_ENDPOINT=$$LRS_ENDPOINT XAPI_LRS_USERNAME=$$LRS_USERNAME XAPI_LRS_PASSWORD=$$LRS_PASSWORD; \
+	  echo "xAPI statements go to the local Ralph LRS at $$LRS_ENDPOINT (it stops with the server)"; \
+	fi; \
+	echo "Serving on http://$(HOST):$(PORT)/  (admin: /admin/, API docs: /api/docs/)"; \
+	trap 'kill 0' EXIT INT TERM; \
+	$(PY) manage.py xapi_worker & \
+	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## browser: Debian's Chromium for the Playwright tests (no browser download)
 browser:

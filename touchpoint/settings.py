@@ -221,6 +221,11 @@ XAPI_ACTIVITY_BASE = os.environ.get("XAPI_ACTIVITY_BASE", "https://touchpoint.ex
 XAPI_ACTOR_MODE = os.environ.get("XAPI_ACTOR_MODE", "account")  # account | mbox | mbox_sha1sum
 XAPI_ACCOUNT_HOMEPAGE = os.environ.get("XAPI_ACCOUNT_HOMEPAGE", "https://touchpoint.example.com")
 XAPI_PLATFORM = os.environ.get("XAPI_PLATFORM", "Touchpoint")
+XAPI_BACKEND = os.environ.get("XAPI_BACKEND") or "xapi.backends.tincan_lrs.TincanLRSBackend"
+# How long a worker holds the rows it claimed (after a crash they are re-sent then).
+XAPI_CLAIM_SECONDS = env_float("XAPI_CLAIM_SECONDS", 120.0)
+# Plain 500 answers for one statement before it is parked as rejected (502/503/504 don't count).
+XAPI_MAX_SERVER_ERRORS = env_int("XAPI_MAX_SERVER_ERRORS", 10)
 
 # Production mode behind an HTTPS proxy.
 SECURE_SSL = env_bool("DJANGO_SECURE_SSL", not DEBUG)
