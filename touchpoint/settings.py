@@ -149,6 +149,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Sign-in: the model backend with a failed-attempt lockout (touchpoint/lockout.py), counted
+# in the cache per username and per client address; it covers the sign-in page, the
+# Wagtail admin's sign-in and the API token endpoint.
+AUTHENTICATION_BACKENDS = ["touchpoint.lockout.LockoutModelBackend"]
+TOUCHPOINT_LOGIN_MAX_FAILURES = env_int("TOUCHPOINT_LOGIN_MAX_FAILURES", 5)
+TOUCHPOINT_LOGIN_MAX_FAILURES_PER_IP = env_int("TOUCHPOINT_LOGIN_MAX_FAILURES_PER_IP", 50)
+TOUCHPOINT_LOGIN_LOCKOUT_SECONDS = env_int("TOUCHPOINT_LOGIN_LOCKOUT_SECONDS", 900)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
@@ -192,14 +199,21 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    # JSON only, with a body size limit (413) and a nesting limit (400): api/parsers.py.
+    "DEFAULT_PARSER_CLASSES": ["api.parsers.GuardedJSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "api.errors.exception_handler",
+    # Client address for throttles and the sign-in lockout: 0 = the socket's peer
+    # (REMOTE_ADDR); behind N trusted proxies the Nth address from the right of
+    # X-Forwarded-For. (DRF's default, None, trusts whatever X-Forwarded-For says.)
+    "NUM_PROXIES": env_int("TOUCHPOINT_NUM_PROXIES", 0),
     "DEFAULT_THROTTLE_RATES": {
         "submit": os.environ.get("TOUCHPOINT_SUBMIT_THROTTLE", "30/min"),
         "token": os.environ.get("TOUCHPOINT_TOKEN_THROTTLE", "10/min"),
     },
 }
+TOUCHPOINT_API_MAX_BODY_BYTES = env_int("TOUCHPOINT_API_MAX_BODY_BYTES", 262_144)
+TOUCHPOINT_API_MAX_JSON_DEPTH = env_int("TOUCHPOINT_API_MAX_JSON_DEPTH", 32)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Touchpoint API",
     "DESCRIPTION": "Courses, lessons, quizzes, attempts and progress for learners.",
@@ -247,7 +261,11 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Credentials (Authorization values, passwords, tokens, the LRS password) are blanked
+    # in each record before any handler formats it: touchpoint/redaction.py.
+    "filters": {"redact_secrets": {"()": "touchpoint.redaction.RedactSecretsFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain",
+                             "filters": ["redact_secrets"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }

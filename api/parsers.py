@@ -1,0 +1,88 @@
+"""The API's JSON parser: refuses bodies that are too large (413) or nested too deeply (400).
+
+DRF reads the request stream itself, so Django's DATA_UPLOAD_MAX_MEMORY_SIZE
+never applies to API bodies, and Python's json module raises RecursionError
+(a 500) on a few thousand nested brackets. `GuardedJSONParser` reads at most
+`TOUCHPOINT_API_MAX_BODY_BYTES` + 1 bytes and measures the nesting before
+decoding. Both errors come out in the API's one error shape (api/errors.py).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from django.conf import settings
+from rest_framework import exceptions
+from rest_framework.parsers import JSONParser
+from rest_framework.utils import json
+
+from .errors import ApiError
+
+DEFAULT_MAX_BODY_BYTES = 262_144
+DEFAULT_MAX_DEPTH = 32
+
+# A JSON string (unrolled loop: linear time) and an innermost array or object
+# (no bracket inside). Strings are removed first so brackets in text don't count.
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_INNERMOST = re.compile(r"\[[^\[\]{}]*\]|\{[^\[\]{}]*\}")
+
+
+def max_body_bytes() -> int:
+    return int(getattr(settings, "TOUCHPOINT_API_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES))
+
+
+def max_depth() -> int:
+    return int(getattr(settings, "TOUCHPOINT_API_MAX_JSON_DEPTH", DEFAULT_MAX_DEPTH))
+
+
+def nesting_exceeds(text: str, limit: int) -> bool:
+    """True if arrays/objects in `text` nest deeper than `limit` levels.
+
+    Each pass strips the innermost level (in C, via re), so the cost is at most
+    `limit` + 1 linear passes whatever the input. Unbalanced input is left to
+    the JSON decoder (it reports malformed JSON), unless it is deep as well.
+    """
+    skeleton = _STRING.sub("", text)
+    for _ in range(limit):
+        skeleton, removed = _INNERMOST.subn("", skeleton)
+        if not removed:
+            return False
+    return _INNERMOST.search(skeleton) is not None
+
+
+def too_large(limit: int) -> ApiError:
+    return ApiError(status_code=413, code="request_too_large",
+                    detail=f"The request body is larger than {limit} bytes.")
+
+
+class GuardedJSONParser(JSONParser):
+    """JSONParser with a body size limit (413 `request_too_large`) and a nesting limit
+    (400 `too_deeply_nested`)."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        parser_context = parser_context or {}
+        limit = max_body_bytes()
+        request = parser_context.get("request")
+        declared = request.META.get("CONTENT_LENGTH") if request is not None else None
+        if declared and declared.isdigit() and int(declared) > limit:
+            raise too_large(limit)
+        raw = stream.read(limit + 1) if stream is not None else b""
+        if len(raw) > limit:
+            raise too_large(limit)
+        encoding = parser_context.get("encoding", settings.DEFAULT_CHARSET)
+        try:
+            text = codecs.decode(raw, encoding)
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise exceptions.ParseError(f"JSON parse error - {exc}") from exc
+        depth = max_depth()
+        if nesting_exceeds(text, depth):
+            raise ApiError(status_code=400, code="too_deeply_nested",
+                           detail=f"The JSON body nests arrays and objects deeper than "
+                           f"{depth} levels.")
+        try:
+            parse_constant = json.strict_constant if self.strict else None
+            return json.loads(text, parse_constant=parse_constant)
+        except (ValueError, RecursionError) as exc:
+            raise exceptions.ParseError(f"JSON parse error - {exc}") from exc
+
