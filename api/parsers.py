@@ -1,20 +1,22 @@
 """The API's JSON parser: refuses bodies that are too large (413) or nested too deeply (400).
 
-DRF reads the request stream itself, so Django's DATA_UPLOAD_MAX_MEMORY_SIZE
-never applies to API bodies, and Python's json module raises RecursionError
-(a 500) on a few thousand nested brackets. `GuardedJSONParser` reads at most
-`TOUCHPOINT_API_MAX_BODY_BYTES` + 1 bytes and measures the nesting before
-decoding. Both errors come out in the API's one error shape (api/errors.py).
+DRF (3.18) reads a JSONParser's whole body through ``request.body``, where a
+body over DATA_UPLOAD_MAX_MEMORY_SIZE raises RequestDataTooBig (a 500 here),
+and Python's json module raises RecursionError (another 500) on a few
+thousand nested brackets. `GuardedJSONParser` is therefore not a JSONParser
+subclass: DRF hands it the request stream, of which it reads at most
+`TOUCHPOINT_API_MAX_BODY_BYTES` + 1 bytes, and it measures the nesting before
+decoding. Both refusals come out in the API's one error shape (api/errors.py).
 """
 
 from __future__ import annotations
 
-import codecs
 import re
 
 from django.conf import settings
-from rest_framework import exceptions
-from rest_framework.parsers import JSONParser
+from rest_framework import exceptions, renderers
+from rest_framework.parsers import BaseParser, get_encoding
+from rest_framework.settings import api_settings
 from rest_framework.utils import json
 
 from .errors import ApiError
@@ -56,33 +58,39 @@ def too_large(limit: int) -> ApiError:
                     detail=f"The request body is larger than {limit} bytes.")
 
 
-class GuardedJSONParser(JSONParser):
-    """JSONParser with a body size limit (413 `request_too_large`) and a nesting limit
-    (400 `too_deeply_nested`)."""
+def too_deep(limit: int) -> ApiError:
+    return ApiError(status_code=400, code="too_deeply_nested",
+                    detail=f"The JSON body nests arrays and objects deeper than {limit} levels.")
+
+
+class GuardedJSONParser(BaseParser):
+    """application/json with a size limit (413 `request_too_large`) and a nesting limit
+    (400 `too_deeply_nested`); otherwise exactly DRF's JSONParser."""
+
+    media_type = "application/json"
+    renderer_class = renderers.JSONRenderer
+    strict = api_settings.STRICT_JSON
 
     def parse(self, stream, media_type=None, parser_context=None):
         parser_context = parser_context or {}
         limit = max_body_bytes()
         request = parser_context.get("request")
-        declared = request.META.get("CONTENT_LENGTH") if request is not None else None
-        if declared and declared.isdigit() and int(declared) > limit:
+        declared = request.META.get("CONTENT_LENGTH", "") if request is not None else ""
+        if declared.isdigit() and int(declared) > limit:
             raise too_large(limit)
-        raw = stream.read(limit + 1) if stream is not None else b""
+        raw = stream.read(limit + 1)
         if len(raw) > limit:
             raise too_large(limit)
-        encoding = parser_context.get("encoding", settings.DEFAULT_CHARSET)
+        encoding = get_encoding(parser_context)  # text codecs only (no bz2_codec bombs)
         try:
-            text = codecs.decode(raw, encoding)
-        except (UnicodeDecodeError, LookupError) as exc:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError as exc:
             raise exceptions.ParseError(f"JSON parse error - {exc}") from exc
         depth = max_depth()
         if nesting_exceeds(text, depth):
-            raise ApiError(status_code=400, code="too_deeply_nested",
-                           detail=f"The JSON body nests arrays and objects deeper than "
-                           f"{depth} levels.")
+            raise too_deep(depth)
         try:
             parse_constant = json.strict_constant if self.strict else None
             return json.loads(text, parse_constant=parse_constant)
         except (ValueError, RecursionError) as exc:
             raise exceptions.ParseError(f"JSON parse error - {exc}") from exc
-
