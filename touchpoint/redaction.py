@@ -29,7 +29,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(Token|Bearer)\s+(?=[A-Za-z0-9._~+/-]*\d)[A-Za-z0-9._~+/=-]{16,}"),
      rf"\1 {REDACTED}"),
     # password=..., "token": "...", 'secret': '...', sessionid=...
-    (re.compile(rf"(?i)(['\"]?\b{_SECRET_KEYS}['\"]?\s*[:=]\s*)(['\"])(?:[^'\"\\]|\\.)*\2"),
+    # ... also as a list ('password': ['...'], a QueryDict's repr)
+    (re.compile(rf"(?i)(['\"]?\b{_SECRET_KEYS}['\"]?\s*[:=]\s*\[?\s*)(['\"])"
+                r"(?:(?!\2)[^\\]|\\.)*\2"),
      rf"\1\2{REDACTED}\2"),
     (re.compile(rf"(?i)(\b{_SECRET_KEYS}\s*=\s*)[^\s&;,'\"]+"), rf"\1{REDACTED}"),
 )
