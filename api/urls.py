@@ -1,25 +1,28 @@
 """The API: /api/v1/ endpoints, the OpenAPI schema and its docs UI."""
 
-from django.urls import include, path, re_path
+from django.urls import include, path, re_path, register_converter
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
+from .converters import IdConverter
 from .errors import not_found
 from .views import attempts, auth, courses, lessons, progress, quizzes
+
+register_converter(IdConverter, "id")
 
 v1 = [
     path("auth/token/", auth.TokenObtainView.as_view(), name="token"),
     path("courses/", courses.CourseListView.as_view(), name="course-list"),
-    path("courses/<int:course_id>/", courses.CourseDetailView.as_view(), name="course-detail"),
-    path("lessons/<int:lesson_id>/", lessons.LessonDetailView.as_view(), name="lesson-detail"),
-    path("lessons/<int:lesson_id>/experienced/", lessons.LessonExperienceView.as_view(),
+    path("courses/<id:course_id>/", courses.CourseDetailView.as_view(), name="course-detail"),
+    path("lessons/<id:lesson_id>/", lessons.LessonDetailView.as_view(), name="lesson-detail"),
+    path("lessons/<id:lesson_id>/experienced/", lessons.LessonExperienceView.as_view(),
          name="lesson-experienced"),
-    path("lessons/<int:lesson_id>/quiz/", quizzes.LessonQuizView.as_view(), name="lesson-quiz"),
-    path("lessons/<int:lesson_id>/quiz/attempts/", quizzes.AttemptStartView.as_view(),
+    path("lessons/<id:lesson_id>/quiz/", quizzes.LessonQuizView.as_view(), name="lesson-quiz"),
+    path("lessons/<id:lesson_id>/quiz/attempts/", quizzes.AttemptStartView.as_view(),
          name="attempt-start"),
     path("attempts/", attempts.AttemptListView.as_view(), name="attempt-list"),
-    path("attempts/<int:attempt_id>/", attempts.AttemptDetailView.as_view(),
+    path("attempts/<id:attempt_id>/", attempts.AttemptDetailView.as_view(),
          name="attempt-detail"),
-    path("attempts/<int:attempt_id>/submit/", attempts.AttemptSubmitView.as_view(),
+    path("attempts/<id:attempt_id>/submit/", attempts.AttemptSubmitView.as_view(),
          name="attempt-submit"),
     path("progress/", progress.ProgressView.as_view(), name="progress"),
 ]

@@ -5,6 +5,7 @@ from rest_framework.response import Response
 from progress.services import attempt_submit_with_progress
 from quizzes.selectors import attempt_get, attempt_list
 
+from ..converters import MAX_ID
 from ..idempotency import HEADER, idempotent
 from ..schema import error_responses
 from ..serializers import AttemptDetailOutput, AttemptOutput
@@ -14,8 +15,9 @@ from .base import LearnerAPIView
 
 class AttemptListView(LearnerAPIView):
     class AttemptFilter(serializers.Serializer):
-        quiz = serializers.IntegerField(required=False, help_text="Only attempts at this quiz.")
-        lesson = serializers.IntegerField(required=False,
+        quiz = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID,
+                                        help_text="Only attempts at this quiz.")
+        lesson = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID,
                                           help_text="Only attempts taken in this lesson.")
 
     @extend_schema(

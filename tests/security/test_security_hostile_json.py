@@ -96,3 +96,12 @@ def test_a_compressing_charset_is_refused(api, attempt, assert_error):
     response = api.generic("POST", f"/api/v1/attempts/{attempt.pk}/submit/", b"x",
                            content_type="application/json; charset=bz2_codec")
     assert_error(response, 400, "malformed_json")
+
+
+def test_ids_too_large_for_the_database_are_404_or_400_not_a_server_error(api, assert_error):
+    huge = "1" * 25
+    for url in [f"/api/v1/courses/{huge}/", f"/api/v1/lessons/{huge}/quiz/",
+                f"/api/v1/attempts/{huge}/"]:
+        assert_error(api.get(url), 404, "not_found")
+    body = assert_error(api.get(f"/api/v1/attempts/?quiz={huge}&lesson=-{huge}"), 400, "invalid")
+    assert set(body["fields"]) == {"quiz", "lesson"}
