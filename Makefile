@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test install lint check serve worker lrs lrs-stop lrs-venv browser bench clean
+.PHONY: run test install lint check serve worker lrs lrs-stop lrs-venv browser bench loadtest clean
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON)"; exit 1; }
@@ -38,6 +38,36 @@ run: install lrs-venv
 	trap 'kill 0' EXIT INT TERM; \
 	$(PY) manage.py xapi_worker & \
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+WEB_WORKERS ?= 3
+XAPI_WORKERS ?= 1
+GUNICORN_TIMEOUT ?= 30
+
+## serve: production mode (DJANGO_DEBUG=0) from the environment: needs DJANGO_SECRET_KEY and
+## DATABASE_URL; migrate, collectstatic, then gunicorn ($(WEB_WORKERS) workers on $(HOST):$(PORT),
+## static files by whitenoise) and $(XAPI_WORKERS) xAPI workers. Ctrl-C (or any one of them
+## exiting) stops them all.
+serve: install
+	@test -n "$$DJANGO_SECRET_KEY" || { echo "make serve: refusing to start: set DJANGO_SECRET_KEY (a long random string; see .env.example)" >&2; exit 2; }
+	@test -n "$$DATABASE_URL" || { echo "make serve: refusing to start: set DATABASE_URL (postgres://user@host:5432/name); production does not run on SQLite" >&2; exit 2; }
+	@export DJANGO_DEBUG=0; set -e; \
+	  $(PY) manage.py check --deploy --fail-level ERROR; \
+	  $(PY) manage.py migrate --no-input; \
+	  $(PY) manage.py collectstatic --no-input --verbosity 0
+	@echo "Serving on http://$(HOST):$(PORT)/ with $(WEB_WORKERS) web and $(XAPI_WORKERS) xAPI workers (Ctrl-C stops all)"
+	@export DJANGO_DEBUG=0; trap 'trap - EXIT INT TERM; kill 0 2>/dev/null; wait' EXIT INT TERM; \
+	  if [ -n "$$XAPI_LRS_ENDPOINT" ]; then \
+	    for n in $$(seq $(XAPI_WORKERS)); do $(PY) manage.py xapi_worker & done; \
+	  else echo "make serve: XAPI_LRS_ENDPOINT is empty: no xAPI workers; statements wait in the outbox" >&2; fi; \
+	  $(VENV)/bin/gunicorn touchpoint.wsgi:application --bind $(HOST):$(PORT) \
+	    --workers $(WEB_WORKERS) --timeout $(GUNICORN_TIMEOUT) --graceful-timeout 20 \
+	    --max-requests 5000 --max-requests-jitter 500 --no-control-socket --access-logfile - & \
+	  wait -n; echo "make serve: a process exited; stopping the others" >&2
+
+## loadtest: 50 learners for 60 s against `make serve` on PostgreSQL with 2 xAPI workers and
+## a real Ralph LRS, then checks that every statement reached Ralph exactly once (bench/load/)
+loadtest: install lrs-venv
+	$(PY) bench/load/run.py
 
 ## browser: Debian's Chromium for the Playwright tests (no browser download)
 browser:
