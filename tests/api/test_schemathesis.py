@@ -13,6 +13,8 @@ import random
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis.errors import Unsatisfiable
 from rest_framework.authtoken.models import Token
@@ -44,12 +46,33 @@ def auth_headers(learner):
     return {"Authorization": f"Token {Token.objects.get_or_create(user=learner)[0].key}"}
 
 
+def in_test_transaction(application):
+    """The WSGI app as Django's test client runs it: the request signals must not close the
+    test's database connection (on PostgreSQL it sits in the test transaction)."""
+
+    def app(environ, start_response):
+        signals = (request_started, request_finished)
+        for signal in signals:
+            signal.disconnect(close_old_connections)
+        try:
+            response = application(environ, start_response)
+            try:
+                return [b"".join(response)]
+            finally:
+                response.close()  # sends request_finished while it is disconnected
+        finally:
+            for signal in signals:
+                signal.connect(close_old_connections)
+
+    return app
+
+
 @pytest.fixture
 def api_schema(auth_headers):
     from touchpoint.wsgi import application
 
-    return schemathesis.openapi.from_wsgi("/api/schema/?format=json", application,
-                                          headers=auth_headers)
+    return schemathesis.openapi.from_wsgi("/api/schema/?format=json",
+                                          in_test_transaction(application), headers=auth_headers)
 
 
 def fuzz(operation, mode, seeded, auth_headers) -> int:
