@@ -1,0 +1,145 @@
+"""Where a submit's time goes: queries and a cProfile of N submits, in one process.
+
+    .venv/bin/python bench/profile_submit.py [--n 200] [--sqlite] [--xapi 0|1]
+
+Same database preparation and seeding as bench/submit.py, then N submits (each a
+different learner's attempt) and N bare writes through Django's test client
+(the full middleware and DRF stack, no HTTP server), with every query captured.
+Prints queries per request (grouped by statement kind and table), CPU ms per
+request, and the functions with the largest cumulative time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import pstats
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import harness as h  # noqa: E402
+
+_TABLE = re.compile(r'(?:FROM|INTO|UPDATE)\s+"?(\w+)"?', re.IGNORECASE)
+
+
+def parse_args(argv):
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--n", type=int, default=200, help="requests of each kind (default 200)")
+    p.add_argument("--sqlite", action="store_true")
+    p.add_argument("--database-url")
+    p.add_argument("--xapi", choices=("0", "1"), default="1", help="XAPI_ENABLED (default 1)")
+    p.add_argument("--top", type=int, default=30, help="profile lines to print")
+    return p.parse_args(argv)
+
+
+def kind_of(sql: str) -> str:
+    verb = sql.lstrip().split(None, 1)[0].upper()
+    if verb in {"SAVEPOINT", "RELEASE", "ROLLBACK", "BEGIN", "COMMIT"}:
+        return verb
+    match = _TABLE.search(sql)
+    return f"{verb} {match.group(1) if match else '?'}"
+
+
+def measure(client, requests, label: str, top: int, *, profiled: bool) -> dict:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    profile = cProfile.Profile() if profiled else None
+    kinds: Counter = Counter()
+    counts = []
+    cpu0, wall0 = time.process_time(), time.perf_counter()
+    for path, token, body in requests:
+        with CaptureQueriesContext(connection) as queries:
+            if profile:
+                profile.enable()
+            response = client.post(path, body, content_type="application/json",
+                                   HTTP_AUTHORIZATION=f"Token {token}")
+            if profile:
+                profile.disable()
+        if response.status_code not in (200, 201):
+            raise RuntimeError(f"{label}: {response.status_code} {response.content[:300]!r}")
+        counts.append(len(queries))
+        kinds.update(kind_of(q["sql"]) for q in queries)
+    cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
+    n = len(requests)
+    how = "profiled (cProfile inflates these)" if profile else "not profiled"
+    print(f"\n=== {label}: {n} requests, {how}: {1000 * cpu / n:.1f} ms CPU and "
+          f"{1000 * wall / n:.1f} ms wall per request; queries per request: "
+          f"min {min(counts)} max {max(counts)}")
+    if not profile:
+        for kind, count in kinds.most_common():
+            print(f"  {count / n:5.2f}  {kind}")
+        return {"queries": max(counts), "cpu_ms": 1000 * cpu / n}
+    out = io.StringIO()
+    stats = pstats.Stats(profile, stream=out).sort_stats("cumulative")
+    stats.print_stats(r"/work/main/(?!\.venv)|rest_framework/(views|serializers)|"
+                      r"django/db/models/(query|base)\.py|psycopg/cursor|json/encoder", top)
+    print(out.getvalue().split("\n", 6)[-1])
+    return {"queries": max(counts), "cpu_ms": 1000 * cpu / n}
+
+
+def sample(client, requests, label: str) -> None:
+    """pyinstrument's statistical profile (low overhead), when it can be imported.
+
+    Not a project dependency: `pip install --target /tmp/bench-pyinstrument pyinstrument`
+    and run with PYTHONPATH=/tmp/bench-pyinstrument.
+    """
+    try:
+        from pyinstrument import Profiler
+    except ImportError:
+        print("\n(pyinstrument not importable: statistical profile skipped)")
+        return
+    profiler = Profiler(interval=0.0002)
+    profiler.start()
+    for path, token, body in requests:
+        client.post(path, body, content_type="application/json",
+                    HTTP_AUTHORIZATION=f"Token {token}")
+    profiler.stop()
+    print(f"\n=== {label}: pyinstrument, {len(requests)} requests (share of wall time)")
+    print(profiler.output_text(unicode=False, color=False, time="percent_of_total"))
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    os.environ["XAPI_ENABLED"] = args.xapi
+    database_url = h.database_url_for(args.sqlite, args.database_url)
+    h.bootstrap(database_url)
+    from django.test import Client
+
+    from quizzes.snapshot import quiz_questions
+
+    lesson = h.seed_lesson()
+    body = json.dumps({"answers": h.correct_answers(quiz_questions(lesson.quiz))})
+    h.create_learners(2 * args.n + 5, lesson=lesson, prefix="p-", processes=1)
+    attempts = h.open_attempts("p-")
+    client = Client(HTTP_HOST="127.0.0.1")
+    # Warm up both paths (imports, URL resolver, first-use caches) with 5 learners.
+    for attempt, token in attempts[:5]:
+        client.post("/bench/write/", '{"note": "x"}', content_type="application/json",
+                    HTTP_AUTHORIZATION=f"Token {token}")
+        client.post(f"/api/v1/attempts/{attempt}/submit/", body,
+                    content_type="application/json", HTTP_AUTHORIZATION=f"Token {token}")
+    timed, profiled = attempts[5:5 + args.n], attempts[5 + args.n:]
+    label = f"submit (XAPI_ENABLED={args.xapi})"
+    measure(client, [("/bench/write/", t, '{"note": "x"}') for _, t in timed],
+            "bare write", args.top, profiled=False)
+    measure(client, [(f"/api/v1/attempts/{a}/submit/", t, body) for a, t in timed],
+            label, args.top, profiled=False)
+    half = len(profiled) // 2
+    measure(client, [(f"/api/v1/attempts/{a}/submit/", t, body) for a, t in profiled[:half]],
+            label, args.top, profiled=True)
+    sample(client, [(f"/api/v1/attempts/{a}/submit/", t, body) for a, t in profiled[half:]],
+           label)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
