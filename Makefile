@@ -92,6 +92,12 @@ test: install browser lrs-venv node_modules/.installed
 	$(VENV)/bin/ruff check .
 	LRS_VENV=$(LRS_VENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
 
+## bench: benchmarks (bench/README.md): submit vs bare DRF write, xAPI delivery, outbox on/off
+bench: install lrs-venv
+	@command -v wrk >/dev/null || { echo "make bench needs wrk: apt-get install -y wrk" >&2; exit 1; }
+	$(PY) bench/submit.py
+	LRS_VENV=$(LRS_VENV) $(PY) bench/xapi_delivery.py
+
 lint: install
 	$(VENV)/bin/ruff check .
 
