@@ -362,6 +362,57 @@ def stop_serve(process: subprocess.Popen) -> None:
 
 
 # ---------------------------------------------------------------------------
+# CPU accounting: how much of the machine this run used, and how much other work took
+
+
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _proc_cpu(pid: int) -> float:
+    """CPU seconds of a process and its reaped children (0 if it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return sum(int(x) for x in fields[11:15]) / TICK  # utime stime cutime cstime
+
+
+def _pgid(pid: int) -> int | None:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[2])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _database_backends(database_url: str) -> list[int]:
+    import psycopg
+
+    name = urlparse(database_url).path.lstrip("/")
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        rows = conn.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s AND "
+                            "pid <> pg_backend_pid()", (name,)).fetchall()
+    return [row[0] for row in rows]
+
+
+def cpu_snapshot(serve_pgid: int, ralph_pid: int, database_url: str) -> tuple[float, dict]:
+    """(machine busy CPU seconds since boot, {pid: CPU seconds} of this run's processes)."""
+    first = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
+    values = [int(x) for x in first]
+    busy = (sum(values[:8]) - values[3] - values[4]) / TICK  # minus idle and iowait
+    pids = [int(p) for p in os.listdir("/proc") if p.isdigit() and _pgid(int(p)) == serve_pgid]
+    pids += [ralph_pid, os.getpid(), *_database_backends(database_url)]
+    return busy, {pid: _proc_cpu(pid) for pid in pids}
+
+
+def cpu_report(before: tuple[float, dict], after: tuple[float, dict], seconds: float) -> dict:
+    busy = after[0] - before[0]
+    mine = sum(cpu - before[1].get(pid, 0.0) for pid, cpu in after[1].items())
+    return {"cores": os.cpu_count(), "available_cpu_s": round(seconds * os.cpu_count(), 1),
+            "busy_cpu_s": round(busy, 1), "this_run_cpu_s": round(mine, 1),
+            "other_work_cpu_s": round(max(0.0, busy - mine), 1)}
+
+
+# ---------------------------------------------------------------------------
 # Exactly-once check
 
 
@@ -459,8 +510,11 @@ def main() -> int:
         load_before = os.getloadavg()[0]
         log(f"{args.users} learners for {args.seconds:g} s (ramp {args.ramp:g} s); "
             f"load average before: {load_before:.2f}")
+        cpu_before = cpu_snapshot(serve.pid, int(ralph["LRS_PID"]), args.database_url)
         stats, elapsed = asyncio.run(run_load(f"http://127.0.0.1:{port}", args.users,
                                               args.seconds, args.ramp, tuple(args.think)))
+        cpu = cpu_report(cpu_before, cpu_snapshot(serve.pid, int(ralph["LRS_PID"]),
+                                                  args.database_url), elapsed)
         table, summary = stats.table(elapsed)
         log("load done; waiting for the outbox to drain")
         counts, drained_in = wait_for_drain(args.drain_timeout)
@@ -479,14 +533,15 @@ def main() -> int:
     print(f"\noutbox after {drained_in:.0f} s: {counts}")
     print(f"exactly once: {check}")
     print(f"server log: {server_errors} ERROR/Traceback lines ({work / 'serve.log'})")
-    print(f"1-min load average before the load: {load_before:.2f} (anything well above 0 means "
-          f"other work shared the {os.cpu_count()} cores)")
+    print(f"CPU during the load: {cpu} (other_work: processes outside this run; load "
+          f"average before: {load_before:.2f})")
     for sample in stats.error_samples:
         print(f"  error: {sample}")
     result = {"users": args.users, "seconds": round(elapsed, 1), "web_workers": args.web_workers,
               "xapi_workers": args.xapi_workers, "cache": "redis" if redis_url else "locmem",
               "endpoints": summary, "outbox": counts, "exactly_once": check,
-              "server_error_lines": server_errors, "load_average_before": load_before}
+              "server_error_lines": server_errors, "load_average_before": load_before,
+              "cpu": cpu}
     (work / "result.json").write_text(json.dumps(result, indent=2))
     print(f"result: {work / 'result.json'}")
     ok = (summary["all"]["errors"] == 0 and check["ok"] and counts["pending"] == 0
