@@ -14,7 +14,7 @@ from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.db.models import Subquery
+from django.db.models import F, Func, IntegerField, Subquery
 from django.utils import timezone
 
 from courses.models import CoursePage
@@ -27,7 +27,8 @@ from .models import CourseProgress, LessonProgress
 
 
 def _course_of(lesson: LessonPage) -> CoursePage:
-    return CoursePage.objects.parent_of(lesson).get()
+    # The locale comes along: event receivers (xAPI statements) read course.locale.
+    return CoursePage.objects.parent_of(lesson).select_related("locale").get()
 
 
 def _lock_progress(
@@ -47,16 +48,25 @@ def _lesson_needs_quiz(lesson: LessonPage) -> bool:
     return lesson.quiz_id is not None and lesson.quiz.live
 
 
+def _count(queryset) -> Subquery:
+    """COUNT(*) of `queryset`, as a scalar subquery."""
+    counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
+    return Subquery(counted[:1], output_field=IntegerField())
+
+
 def _complete_course_if_done(*, user: AbstractBaseUser, course: CoursePage, now: datetime) -> None:
-    total = LessonPage.objects.child_of(course).live().count()
-    done = LessonProgress.objects.filter(
+    # One conditional UPDATE: set completed_at if it is unset, the course has live
+    # lessons and the learner has completed (at least) as many of them.
+    total = _count(LessonPage.objects.child_of(course).live())
+    done = _count(LessonProgress.objects.filter(
         user=user, course=course, completed_at__isnull=False, lesson__live=True
-    ).count()
-    if not total or done < total:
-        return
-    changed = CourseProgress.objects.filter(
-        user=user, course=course, completed_at__isnull=True
-    ).update(completed_at=now)
+    ))
+    changed = (
+        CourseProgress.objects.filter(user=user, course=course, completed_at__isnull=True)
+        .alias(total=total, done=done)
+        .filter(total__gt=0, done__gte=F("total"))
+        .update(completed_at=now)
+    )
     if changed:
         events.course_completed.send(sender=CourseProgress, user=user, course=course, at=now)
 
@@ -137,9 +147,12 @@ def lesson_quiz_submit(
     Raises what quizzes.services.attempt_submit raises; Attempt.DoesNotExist also
     for an attempt that was not taken in this lesson.
     """
-    attempt = attempt_submit(user=user, attempt_id=attempt_id, answers=answers, context_page=lesson)
-    now = attempt.submitted_at
     course = _course_of(lesson)
+    attempt = attempt_submit(
+        user=user, attempt_id=attempt_id, answers=answers, context_page=lesson,
+        context_parent=course, savepoint=False,  # this transaction ends on its errors
+    )
+    now = attempt.submitted_at
     progress = _lock_progress(user=user, lesson=lesson, course=course, now=now)
     fields = []
     if progress.best_scaled_score is None or attempt.scaled_score > progress.best_scaled_score:
@@ -166,7 +179,11 @@ def attempt_submit_with_progress(
     pick the service, and each service is atomic.)
     """
     taken_in = Attempt.objects.filter(pk=attempt_id, user=user).values("context_page_id")[:1]
-    lesson = LessonPage.objects.filter(pk=Subquery(taken_in)).first()
+    lesson = (
+        LessonPage.objects.filter(pk=Subquery(taken_in))
+        .select_related("locale", "quiz")  # read by the completion rules and xAPI statements
+        .first()
+    )
     if lesson is None:
         return attempt_submit(user=user, attempt_id=attempt_id, answers=answers)
     return lesson_quiz_submit(user=user, lesson=lesson, attempt_id=attempt_id, answers=answers)

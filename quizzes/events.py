@@ -9,7 +9,10 @@ Receivers must not do slow work (no HTTP): record, and let a worker deliver.
 - ``attempt_submitted(sender=Attempt, attempt=..., answers=...)``: the attempt is
   submitted, its score fields and ``result`` filled; ``attempt.questions`` is the
   snapshot it was scored against; ``answers`` maps question id to the
-  normalized answer (see quizzes.scoring.normalize_answers).
+  normalized answer (see quizzes.scoring.normalize_answers). Optional
+  ``context_parent``: the parent page of ``attempt.context_page`` (e.g. its
+  course), sent when the submitting service has it, so receivers need not look
+  it up; absent otherwise (receivers must accept both).
 """
 
 from django.dispatch import Signal

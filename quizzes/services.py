@@ -119,13 +119,14 @@ def attempt_start(
     return attempt, True
 
 
-@transaction.atomic
 def attempt_submit(
     *,
     user: AbstractBaseUser,
     attempt_id: int,
     answers: object,
     context_page: Page | None = None,
+    context_parent: Page | None = None,
+    savepoint: bool = True,
 ) -> Attempt:
     """Validate, score and store the learner's answers to one of their attempts.
 
@@ -133,7 +134,27 @@ def attempt_submit(
     `context_page` is given, one taken elsewhere), AttemptAlreadySubmitted for a
     finished one and scoring.AnswerError for answers that do not fit the quiz;
     nothing is written in those cases. Runs a fixed number of queries.
+
+    `context_parent`: the parent page of `context_page` when the caller has it
+    (passed on with the ``attempt_submitted`` event, sparing receivers a lookup).
+    `savepoint=False` for a caller whose own transaction ends on any exception
+    raised here (it does not catch them and go on): spares a SAVEPOINT/RELEASE.
     """
+    with transaction.atomic(savepoint=savepoint):
+        return _attempt_submit(
+            user=user, attempt_id=attempt_id, answers=answers,
+            context_page=context_page, context_parent=context_parent,
+        )
+
+
+def _attempt_submit(
+    *,
+    user: AbstractBaseUser,
+    attempt_id: int,
+    answers: object,
+    context_page: Page | None,
+    context_parent: Page | None,
+) -> Attempt:
     lookup = {"pk": attempt_id, "user": user}
     if context_page is not None:
         lookup["context_page"] = context_page
@@ -171,6 +192,8 @@ def attempt_submit(
     attempt.save(update_fields=[
         "status", "submitted_at", "raw_score", "max_score", "scaled_score", "passed", "result",
     ])
-    events.attempt_submitted.send(sender=Attempt, attempt=attempt, answers=normalized)
+    signal_kwargs = {"context_parent": context_parent} if context_parent is not None else {}
+    events.attempt_submitted.send(
+        sender=Attempt, attempt=attempt, answers=normalized, **signal_kwargs
+    )
     return attempt
-

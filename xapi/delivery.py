@@ -7,8 +7,10 @@ the HTTP request runs:
 1. Claim (one transaction): select due pending rows, oldest first, with
    `select_for_update(skip_locked=True, of=("self",))` on PostgreSQL so
    concurrent workers take disjoint rows; push their `next_attempt_at` one
-   lease ahead and count the attempt. Once that commits, no other worker sees
-   the rows as due, so nothing is sent twice within a round.
+   lease ahead and count the attempt (on PostgreSQL as one statement, `WITH
+   due AS (SELECT ... FOR UPDATE SKIP LOCKED) UPDATE ... RETURNING`). Once
+   that commits, no other worker sees the rows as due, so nothing is sent
+   twice within a round.
 2. Send the stored payloads unchanged (`backend.send`, which never raises for
    LRS or network trouble and has a timeout).
 3. Mark: delivered; rejected (a statement the LRS refuses: 400/409/413/422,
@@ -123,24 +125,58 @@ def deliver_batch(backend: LRSBackend, *, batch_size: int) -> RoundReport | None
 def claim_batch(size: int, *, lease: float) -> list[OutboxStatement]:
     """Take up to `size` due pending rows for `lease` seconds (see the module docstring)."""
     now = timezone.now()
+    until = now + timedelta(seconds=lease)
+    if connection.vendor == "postgresql":
+        return _claim_returning(size, now=now, until=until)
     with transaction.atomic():
         due = OutboxStatement.objects.filter(status=PENDING, next_attempt_at__lte=now)
         if connection.features.has_select_for_update_skip_locked:
             due = due.select_for_update(skip_locked=True, of=("self",))
         rows = list(
-            due.order_by("next_attempt_at", "id").only(
-                "id", "statement_id", "payload", "attempts", "server_errors"
-            )[:size]
+            due.order_by("next_attempt_at", "id").only(*_CLAIMED_FIELDS)[:size]
         )
         if rows:
             OutboxStatement.objects.filter(pk__in=[row.pk for row in rows]).update(
                 attempts=F("attempts") + 1,
                 last_attempt_at=now,
-                next_attempt_at=now + timedelta(seconds=lease),
+                next_attempt_at=until,
             )
     for row in rows:
         row.attempts += 1
     return rows
+
+
+_CLAIMED_FIELDS = ("id", "statement_id", "payload", "attempts", "server_errors")
+
+
+def _claim_returning(size: int, *, now, until) -> list[OutboxStatement]:
+    """The claim as one statement (one round trip, no BEGIN/COMMIT): PostgreSQL.
+
+    The same rows, locks and lease as the two-step claim: due pending rows,
+    oldest first, `FOR UPDATE SKIP LOCKED`, leased and counted by the UPDATE,
+    returned (with the count after it) in the order they were due.
+    """
+    table = connection.ops.quote_name(OutboxStatement._meta.db_table)
+    sql = f"""
+        WITH due AS (
+            SELECT id, next_attempt_at FROM {table}
+            WHERE status = %s AND next_attempt_at <= %s
+            ORDER BY next_attempt_at, id
+            LIMIT %s
+            FOR UPDATE SKIP LOCKED
+        )
+        UPDATE {table} AS claimed
+        SET attempts = claimed.attempts + 1, last_attempt_at = %s, next_attempt_at = %s
+        FROM due
+        WHERE claimed.id = due.id
+        RETURNING due.next_attempt_at, {", ".join(f"claimed.{f}" for f in _CLAIMED_FIELDS)}
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [PENDING, now, size, now, until])
+        found = cursor.fetchall()
+    found.sort(key=lambda values: (values[0], values[1]))
+    db = connection.alias
+    return [OutboxStatement.from_db(db, _CLAIMED_FIELDS, values[1:]) for values in found]
 
 
 class _Sender:

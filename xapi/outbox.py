@@ -92,12 +92,17 @@ def record_attempt_started(attempt) -> list:
     return record([st.attempted(actor, _quiz(attempt), ctx, attempt.started_at)])
 
 
-def record_attempt_submitted(attempt, answers: Mapping[str, Mapping[str, Any]]) -> list:
-    """One `answered` per question (in presentation order), then `passed` or `failed`."""
+def record_attempt_submitted(
+    attempt, answers: Mapping[str, Mapping[str, Any]], *, parent: Page | None = None
+) -> list:
+    """One `answered` per question (in presentation order), then `passed` or `failed`.
+
+    `parent`: the parent page of `attempt.context_page` if the caller has it (else looked up).
+    """
     actor = _actor(attempt.user)
     if actor is None:
         return []
-    lesson, course, language = _attempt_pages(attempt)
+    lesson, course, language = _attempt_pages(attempt, parent=parent)
     quiz = _quiz(attempt)
     at = attempt.submitted_at
     question_ctx = _context(
@@ -152,10 +157,28 @@ def record(statements: Iterable[Mapping[str, Any]]) -> list[OutboxStatement]:
     if not rows:
         return rows
     OutboxStatement.objects.bulk_create(rows)
+    _schedule_delivery_on_commit()
+    return rows
+
+
+def _schedule_delivery_on_commit() -> None:
+    """Register `schedule_delivery` after the commit, once per transaction.
+
+    A submit records several events (quiz, lesson, course) in one transaction;
+    one delivery round after its commit is enough. A registration made in a
+    savepoint that is no longer open (released, so a rollback of the block
+    around it could drop it while these rows commit) does not count. (None
+    marks an atomic block without a savepoint: it never rolls back alone.)
+    """
     from xapi.tasks import schedule_delivery  # not at import time: it builds the task backend
 
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        open_savepoints = set(connection.savepoint_ids)
+        for savepoint_ids, func, _robust in connection.run_on_commit:
+            if func is schedule_delivery and savepoint_ids - {None} <= open_savepoints:
+                return
     transaction.on_commit(schedule_delivery)
-    return rows
 
 
 @transaction.atomic
@@ -220,12 +243,18 @@ def _quiz(attempt) -> st.Activity:
     return st.Activity(_iri("quiz", attempt.quiz_id), attempt.title, vocab.ACTIVITY_TYPE_ASSESSMENT)
 
 
-def _attempt_pages(attempt) -> tuple[st.Activity | None, st.Activity | None, str]:
-    """(lesson, course, language) for the page the attempt was taken in."""
+def _attempt_pages(
+    attempt, *, parent: Page | None = None
+) -> tuple[st.Activity | None, st.Activity | None, str]:
+    """(lesson, course, language) for the page the attempt was taken in.
+
+    `parent`: that page's parent, when the caller has it (spares a query).
+    """
     page = attempt.context_page
     if page is None:
         return None, None, _language_tag(settings.LANGUAGE_CODE)
-    parent = page.get_parent()
+    if parent is None:
+        parent = page.get_parent()
     course = _course(parent) if parent is not None and parent.specific_class is CoursePage else None
     return _lesson(page), course, _language(page)
 

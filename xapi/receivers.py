@@ -39,9 +39,9 @@ def attempt_started(sender, *, attempt, **kwargs) -> None:
         outbox.record_attempt_started(attempt)
 
 
-def attempt_submitted(sender, *, attempt, answers, **kwargs) -> None:
+def attempt_submitted(sender, *, attempt, answers, context_parent=None, **kwargs) -> None:
     if settings.XAPI_ENABLED:
-        outbox.record_attempt_submitted(attempt, answers)
+        outbox.record_attempt_submitted(attempt, answers, parent=context_parent)
 
 
 def lesson_experienced(sender, *, user, lesson, course, at, **kwargs) -> None:

@@ -24,6 +24,7 @@ gets wrong are fixed on the dict it produces:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -531,39 +532,57 @@ def _statement(
     actor: Actor,
     verb_id: str,
     verb_display: Mapping[str, str],
-    obj: tincan.Activity,
+    obj: dict[str, Any],
     ctx: StatementContext,
     timestamp: datetime,
     statement_id: uuid.UUID | str | None,
     result: _Result | None = None,
 ) -> dict[str, Any]:
-    stamp = format_timestamp(timestamp)  # validates awareness before tincan sees it
-    statement = tincan.Statement(
-        id=str(uuid.UUID(str(statement_id))) if statement_id is not None else str(uuid.uuid4()),
-        actor=_agent(actor),
-        verb=tincan.Verb(id=verb_id, display=tincan.LanguageMap(dict(verb_display))),
-        object=obj,
-        result=_tincan_result(result),
-        context=_context(ctx),
-        timestamp=timestamp,
-        version=None,  # tincan would add "1.0.3"; an LRP should not send a version
-    )
-    out = statement.as_version()
-    out.pop("version", None)
-    out["timestamp"] = stamp
+    """Assemble a statement from parts that tincan built and serialized.
+
+    Exactly what `tincan.Statement(...).as_version()` gives for these parts
+    (a dict of each part's `as_version()`, None parts left out): the parts a
+    learner's statements share (actor, verb, activities, interactions,
+    context) are built through tincan once per process and value (cached
+    below) and copied into each statement, so a quiz submit does not rebuild
+    the same tincan objects a dozen times.
+    """
+    stamp = format_timestamp(timestamp)  # validates awareness
+    sid = str(uuid.UUID(str(statement_id))) if statement_id is not None else str(uuid.uuid4())
+    if not tincan.Statement._UUID_REGEX.match(sid):
+        raise ValueError("Invalid UUID string")  # what tincan.Statement(id=...) raises
+    out: dict[str, Any] = {
+        "id": sid,
+        "actor": _copy(_agent(actor)),
+        "verb": _copy(_verb(verb_id, tuple(verb_display.items()))),
+        "object": obj,
+        "timestamp": stamp,
+    }
     if result is not None:
-        if result.duration is not None:
-            out["result"]["duration"] = format_duration(result.duration)
-        if result.score is not None:
-            out["result"]["score"] = result.score.as_dict()
+        out["result"] = _result_dict(result)
+    context = _context(ctx)
+    if context is not None:
+        out["context"] = _copy(context)
     return out
 
 
-def _tincan_result(result: _Result | None) -> tincan.Result | None:
-    if result is None:
-        return None
+# Caches of tincan-built parts, keyed by value (frozen dataclasses and strings),
+# so a hit is the same output by construction. Callers get copies (`_copy`).
+_CACHE_SIZE = 4096
+
+
+def _copy(value: Any) -> Any:
+    """A copy of a JSON-ready value (dicts, lists, scalars), cheaper than deepcopy."""
+    if isinstance(value, dict):
+        return {key: _copy(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copy(item) for item in value]
+    return value
+
+
+def _result_dict(result: _Result) -> dict[str, Any]:
     score = result.score
-    return tincan.Result(
+    out = tincan.Result(
         response=result.response,
         success=result.success,
         completion=result.completion,
@@ -571,23 +590,43 @@ def _tincan_result(result: _Result | None) -> tincan.Result | None:
         score=tincan.Score(raw=score.raw, min=score.min, max=score.max, scaled=score.scaled)
         if score is not None
         else None,
-    )
+    ).as_version()
+    if result.duration is not None:
+        out["duration"] = format_duration(result.duration)
+    if score is not None:
+        out["score"] = score.as_dict()
+    return out
 
 
-def _agent(actor: Actor) -> tincan.Agent:
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _agent(actor: Actor) -> dict[str, Any]:
     if actor.account_name is not None:
         account = tincan.AgentAccount(home_page=actor.account_homepage, name=actor.account_name)
-        return tincan.Agent(account=account, name=actor.name)
+        return tincan.Agent(account=account, name=actor.name).as_version()
     # Only set what is there: tincan's mbox setter crashes on None.
     ifi = {"mbox": actor.mbox} if actor.mbox else {"mbox_sha1sum": actor.mbox_sha1sum}
-    return tincan.Agent(**ifi, name=actor.name)
+    return tincan.Agent(**ifi, name=actor.name).as_version()
+
+
+@functools.lru_cache(maxsize=64)
+def _verb(verb_id: str, display: tuple[tuple[str, str], ...]) -> dict[str, Any]:
+    return tincan.Verb(id=verb_id, display=tincan.LanguageMap(dict(display))).as_version()
 
 
 def _lang_map(text: str | None, lang: str) -> tincan.LanguageMap | None:
     return tincan.LanguageMap({lang: text}) if text else None
 
 
-def _activity(activity: Activity, lang: str) -> tincan.Activity:
+def _activity(activity: Activity, lang: str) -> dict[str, Any]:
+    return _copy(_activity_dict(activity, lang))
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _activity_dict(activity: Activity, lang: str) -> dict[str, Any]:
+    return _tincan_activity(activity, lang).as_version()
+
+
+def _tincan_activity(activity: Activity, lang: str) -> tincan.Activity:
     definition = tincan.ActivityDefinition(
         name=_lang_map(activity.name, lang),
         description=_lang_map(activity.description, lang),
@@ -605,7 +644,12 @@ def _components(components: tuple[Component, ...], lang: str) -> list | None:
     ]
 
 
-def _interaction(question: InteractionQuestion, lang: str) -> tincan.Activity:
+def _interaction(question: InteractionQuestion, lang: str) -> dict[str, Any]:
+    return _copy(_interaction_dict(question, lang))
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _interaction_dict(question: InteractionQuestion, lang: str) -> dict[str, Any]:
     pattern = question.correct_responses_pattern
     definition = tincan.ActivityDefinition(
         name=_lang_map(question.name, lang),
@@ -618,13 +662,14 @@ def _interaction(question: InteractionQuestion, lang: str) -> tincan.Activity:
         target=_components(question.target, lang),
         scale=_components(question.scale, lang),
     )
-    return tincan.Activity(id=question.iri, definition=definition)
+    return tincan.Activity(id=question.iri, definition=definition).as_version()
 
 
-def _context(ctx: StatementContext) -> tincan.Context | None:
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _context(ctx: StatementContext) -> dict[str, Any] | None:
     lang = ctx.lang
     groups = {
-        name: [_activity(a, lang) for a in getattr(ctx, name)]
+        name: [_tincan_activity(a, lang) for a in getattr(ctx, name)]
         for name in ("parent", "grouping", "category")
         if getattr(ctx, name)
     }
@@ -636,7 +681,7 @@ def _context(ctx: StatementContext) -> tincan.Context | None:
         context_activities=context_activities,
         platform=ctx.platform or None,
         language=ctx.language or None,
-    )
+    ).as_version()
 
 
 def _as_score(score: ScoreLike | None) -> Score | None:

@@ -1,8 +1,9 @@
 """LRS backend on tincan's RemoteLRS, with a timeout and exact-bytes batches.
 
-tincan 1.0.0 opens `http.client` connections without a timeout (a hung LRS
-would hang the worker forever), re-serializes statements itself, and ignores
-response headers. `TimeoutRemoteLRS._send_request` fixes the transport while
+tincan 1.0.0 opens a new `http.client` connection per request, without a
+timeout (a hung LRS would hang the worker forever), re-serializes statements
+itself, and ignores response headers. `TimeoutRemoteLRS._send_request` keeps
+one keep-alive connection (reopened after any error) and fixes the transport while
 keeping tincan's HTTPRequest/LRSResponse types; `TincanLRSBackend.send` POSTs
 the outbox strings unchanged and classifies the answer.
 """
@@ -23,6 +24,21 @@ __all__ = ["TimeoutRemoteLRS", "TincanLRSBackend"]
 
 XAPI_VERSION = "1.0.3"
 
+# What sending on a kept-alive connection the server has closed raises.
+_STALE_CONNECTION_ERRORS = (
+    http.client.RemoteDisconnected,
+    BrokenPipeError,
+    ConnectionResetError,
+    ConnectionAbortedError,
+)
+
+
+class _KeepAlive:
+    """The one connection a TimeoutRemoteLRS keeps open, and what it is connected to."""
+
+    connection: http.client.HTTPConnection | None = None
+    key: tuple[str, str | None, int | None] | None = None
+
 
 class TimeoutRemoteLRS(tincan.RemoteLRS):
     """tincan.RemoteLRS whose connections time out and send bodies as UTF-8.
@@ -32,17 +48,22 @@ class TimeoutRemoteLRS(tincan.RemoteLRS):
     http.client.HTTPException (TimeoutError on timeout).
     """
 
-    _props = [*tincan.RemoteLRS._props, "timeout"]
+    _props = [*tincan.RemoteLRS._props, "timeout", "keepalive"]
 
     def __init__(self, *args, timeout: float, **kwargs) -> None:
         if not timeout or timeout <= 0:
             raise ValueError("timeout must be a positive number of seconds")
         super().__init__(*args, **kwargs)
         self._timeout = float(timeout)
+        self._keepalive = _KeepAlive()
 
     @property
     def timeout(self) -> float:
         return self._timeout
+
+    @property
+    def keepalive(self) -> _KeepAlive:
+        return self._keepalive
 
     def _send_request(self, request: HTTPRequest) -> LRSResponse:
         url = (
@@ -51,11 +72,6 @@ class TimeoutRemoteLRS(tincan.RemoteLRS):
             else (self.endpoint + request.resource)
         )
         parsed = urlparse(url)
-        connection_class = (
-            http.client.HTTPSConnection if parsed.scheme == "https" else http.client.HTTPConnection
-        )
-        connection = connection_class(parsed.hostname, parsed.port, timeout=self.timeout)
-
         headers = {"X-Experience-API-Version": self.version}
         if self.auth is not None:
             headers["Authorization"] = self.auth
@@ -67,14 +83,58 @@ class TimeoutRemoteLRS(tincan.RemoteLRS):
         # tincan keeps content as str; http.client would encode a str body as
         # latin-1, so encode it as UTF-8 here.
         body = request.content.encode("utf-8") if request.content is not None else None
+        reused, connection = self._connection_for(parsed.scheme, parsed.hostname, parsed.port)
         try:
-            connection.request(request.method, path, body=body, headers=headers)
-            response = connection.getresponse()
-            data = response.read()
-        finally:
-            connection.close()
+            response, data = self._exchange(connection, request.method, path, body, headers)
+        except _STALE_CONNECTION_ERRORS:
+            # A kept-alive connection the LRS (or a proxy) closed while idle: the
+            # request never reached it, so send it once more on a new connection.
+            self.close()
+            if not reused:
+                raise
+            _, connection = self._connection_for(parsed.scheme, parsed.hostname, parsed.port)
+            try:
+                response, data = self._exchange(connection, request.method, path, body, headers)
+            except BaseException:
+                self.close()
+                raise
+        except BaseException:
+            self.close()  # timeout or half-read answer: never reuse this connection
+            raise
         ok = 200 <= response.status < 300 or (response.status == 404 and request.ignore404)
         return LRSResponse(success=ok, request=request, response=response, data=data)
+
+    def close(self) -> None:
+        """Close the kept-alive connection (the next request opens a new one)."""
+        keepalive = self._keepalive
+        connection, keepalive.connection, keepalive.key = keepalive.connection, None, None
+        if connection is not None:
+            connection.close()
+
+    def _connection_for(
+        self, scheme: str, host: str | None, port: int | None
+    ) -> tuple[bool, http.client.HTTPConnection]:
+        """(reused?, connection): one keep-alive connection per LRS, reopened when needed."""
+        keepalive, key = self._keepalive, (scheme, host, port)
+        connection = keepalive.connection
+        if connection is not None and keepalive.key == key and connection.sock is not None:
+            return True, connection
+        self.close()
+        connection_class = (
+            http.client.HTTPSConnection if scheme == "https" else http.client.HTTPConnection
+        )
+        keepalive.connection = connection_class(host, port, timeout=self.timeout)
+        keepalive.key = key
+        return False, keepalive.connection
+
+    @staticmethod
+    def _exchange(connection, method, path, body, headers):
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
+        data = response.read()  # all of it, so the connection can carry the next request
+        if response.will_close:
+            connection.close()
+        return response, data
 
 
 class TincanLRSBackend(LRSBackend):

@@ -1,0 +1,78 @@
+"""What recording costs a learner's request: delivery scheduled once, shared statement parts."""
+
+import pytest
+from django.db import transaction
+from django.utils import timezone
+
+from progress.services import lesson_experience, lesson_quiz_start, lesson_quiz_submit
+from tests.factories import build_course
+from tests.xapi.conftest import correct_answers
+from xapi import outbox
+from xapi import statements as st
+from xapi.models import OutboxStatement
+from xapi.tasks import schedule_delivery
+
+pytestmark = pytest.mark.django_db
+
+BASE = "https://touchpoint.example.com/xapi"
+
+
+@pytest.fixture(autouse=True)
+def xapi_settings(settings):
+    settings.XAPI_ENABLED = True
+    settings.XAPI_ACTIVITY_BASE = BASE
+    settings.XAPI_ACTOR_MODE = "account"
+    settings.XAPI_ACCOUNT_HOMEPAGE = "https://touchpoint.example.com"
+
+
+def scheduled(callbacks) -> int:
+    return sum(callback is schedule_delivery for callback in callbacks)
+
+
+def test_submit_completing_lesson_and_course_schedules_delivery_once(
+    learner, django_capture_on_commit_callbacks
+):
+    _, [lesson] = build_course(lessons=1)
+    lesson_experience(user=learner, lesson=lesson)
+    attempt, _ = lesson_quiz_start(user=learner, lesson=lesson)
+    before = OutboxStatement.objects.count()
+    with django_capture_on_commit_callbacks() as callbacks:
+        lesson_quiz_submit(user=learner, lesson=lesson, attempt_id=attempt.pk,
+                           answers=correct_answers(attempt))
+    verbs = set(OutboxStatement.objects.order_by("-id").values_list("verb", flat=True)[:3])
+    assert OutboxStatement.objects.count() - before > 3 and verbs >= {"completed"}
+    assert scheduled(callbacks) == 1
+
+
+def statement(n: int) -> dict:
+    actor = st.actor_for(user_id=str(n), email="", name="", mode="account",
+                         homepage="https://touchpoint.example.com")
+    lesson = st.Activity(st.activity_iri(BASE, "lesson", "l-1"), "Lesson", "http://x/lesson")
+    return st.experienced(actor, lesson, st.StatementContext(language="en"), timezone.now())
+
+
+def test_delivery_stays_scheduled_when_an_earlier_savepoint_rolls_back(
+    django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        with transaction.atomic():
+            with pytest.raises(RuntimeError), transaction.atomic():
+                outbox.record([statement(1)])
+                raise RuntimeError("roll the savepoint back")
+            outbox.record([statement(2)])
+            outbox.record([statement(3)])
+    assert OutboxStatement.objects.count() == 2
+    assert scheduled(callbacks) == 1
+
+
+def test_shared_statement_parts_are_copies():
+    """Parts built once and reused (actor, activities, context) never leak edits between calls."""
+    first = statement(1)
+    first["actor"]["account"]["name"] = "edited"
+    first["object"]["definition"]["name"]["en"] = "edited"
+    first["context"]["language"] = "edited"
+    second = statement(1)
+    assert second["actor"]["account"]["name"] == "1"
+    assert second["object"]["definition"]["name"] == {"en": "Lesson"}
+    assert second["context"] == {"language": "en"}
+    assert second["id"] != first["id"]
