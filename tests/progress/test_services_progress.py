@@ -3,7 +3,6 @@
 import threading
 
 import pytest
-from django.db import connection, connections
 
 from progress import events
 from progress.models import CourseProgress, LessonProgress
@@ -15,6 +14,7 @@ from progress.services import (
 )
 from quizzes.models import Attempt
 from quizzes.services import QuizNotAvailable
+from tests.concurrency import postgres_only, run_concurrently
 from tests.factories import UserFactory, build_course, single_choice
 
 pytestmark = pytest.mark.django_db
@@ -160,33 +160,6 @@ def test_submit_by_attempt_records_the_lesson_it_was_taken_in(learner, record_ev
     attempt_submit_with_progress(user=learner, attempt_id=attempt.pk, answers=answer(attempt))
     assert LessonProgress.objects.get(user=learner, lesson=lesson).completed_at is not None
     assert len(record_events["lesson_completed"]) == 1
-
-
-postgres_only = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="row locks need PostgreSQL"
-)
-
-
-def run_concurrently(*calls):
-    """Run callables in threads released together; return each one's result or exception."""
-    barrier = threading.Barrier(len(calls))
-    outcomes = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait(timeout=10)
-            outcomes[index] = call()
-        except Exception as error:  # noqa: BLE001 - the test inspects what each thread got
-            outcomes[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return outcomes
 
 
 @postgres_only

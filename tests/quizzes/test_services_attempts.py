@@ -1,10 +1,9 @@
 """quizzes.services: starting attempts (snapshot, limits, shuffling) and submitting them."""
 
 import random
-import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from quizzes import events
@@ -17,6 +16,7 @@ from quizzes.services import (
     attempt_start,
     attempt_submit,
 )
+from tests.concurrency import postgres_only, run_concurrently
 from tests.factories import QuizFactory, UserFactory, single_choice, true_false
 
 pytestmark = pytest.mark.django_db
@@ -223,33 +223,6 @@ def _submit_queries(user, n_questions):
 
 def test_submit_runs_the_same_number_of_queries_for_5_and_20_questions(learner):
     assert _submit_queries(learner, 5) == _submit_queries(learner, 20)
-
-
-postgres_only = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="row locks need PostgreSQL"
-)
-
-
-def run_concurrently(*calls):
-    """Run callables in threads released together; return each one's result or exception."""
-    barrier = threading.Barrier(len(calls))
-    outcomes = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait(timeout=10)
-            outcomes[index] = call()
-        except Exception as error:  # noqa: BLE001 - the test inspects what each thread got
-            outcomes[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return outcomes
 
 
 @postgres_only
