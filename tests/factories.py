@@ -204,3 +204,24 @@ def every_block_type(image, *, video_url=VIDEO_URL, n=1):
             {"type": "reflection", "value": {"prompt": f"Who is your customer, really? ({i})"}},
         ]
     return body
+
+
+def answers_for(questions, *, right=True):
+    """A full submission for a snapshot: every answer right (or every scored one wrong)."""
+    answers = []
+    for q in questions:
+        if q["type"] == "sequencing":
+            order = [c["id"] for c in sorted(q["choices"], key=lambda c: c["position"])]
+            answers.append({"question": q["id"], "order": order if right else order[::-1]})
+        elif q["type"] == "matching":
+            targets = [t["id"] for t in q["targets"]]
+            answers.append({"question": q["id"], "matches": {
+                c["id"]: c["target"] if right else next(t for t in targets if t != c["target"])
+                for c in q["choices"]}})
+        elif q["type"] == "likert":
+            answers.append({"question": q["id"], "choices": [q["choices"][0]["id"]]})
+        else:
+            picks = [c["id"] for c in q["choices"] if c["correct"] == right]
+            answers.append({"question": q["id"],
+                            "choices": picks if q["type"] == "multiple_response" else picks[:1]})
+    return answers

@@ -3,12 +3,7 @@ from django.core.cache import cache
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from tests.factories import build_course
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+from tests.factories import answers_for, build_course
 
 
 @pytest.fixture(autouse=True)
@@ -46,27 +41,6 @@ def other_api(other_learner):
 def course(db):
     """A published course with two lessons, each with a quiz of every question type."""
     return build_course(lessons=2)
-
-
-def answers_for(questions, *, right=True):
-    """A full submission for a snapshot: every answer right (or every scored one wrong)."""
-    answers = []
-    for q in questions:
-        if q["type"] == "sequencing":
-            order = [c["id"] for c in sorted(q["choices"], key=lambda c: c["position"])]
-            answers.append({"question": q["id"], "order": order if right else order[::-1]})
-        elif q["type"] == "matching":
-            targets = [t["id"] for t in q["targets"]]
-            answers.append({"question": q["id"], "matches": {
-                c["id"]: c["target"] if right else next(t for t in targets if t != c["target"])
-                for c in q["choices"]}})
-        elif q["type"] == "likert":
-            answers.append({"question": q["id"], "choices": [q["choices"][0]["id"]]})
-        else:
-            picks = [c["id"] for c in q["choices"] if c["correct"] == right]
-            answers.append({"question": q["id"],
-                            "choices": picks if q["type"] == "multiple_response" else picks[:1]})
-    return answers
 
 
 @pytest.fixture

@@ -15,9 +15,6 @@ from tests.factories import build_course, build_site_root, single_choice
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def pass_quiz(user, lesson):

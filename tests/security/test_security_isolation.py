@@ -5,8 +5,7 @@ from django.urls import reverse
 
 from progress.services import lesson_experience, lesson_quiz_start, lesson_quiz_submit
 from quizzes.models import Attempt
-from tests.api.conftest import answers_for
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, answers_for
 
 pytestmark = pytest.mark.django_db
 

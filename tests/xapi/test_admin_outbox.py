@@ -14,9 +14,6 @@ URL = "/admin/xapi/outbox/"
 REQUEUE_URL = "/admin/xapi/outbox/requeue/"
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

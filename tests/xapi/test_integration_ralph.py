@@ -21,7 +21,6 @@ DURATION = re.compile(r"^PT(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?$")
 
 @pytest.fixture
 def api(learner, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     learner.set_password(PASSWORD)
     learner.save()
     client = APIClient()

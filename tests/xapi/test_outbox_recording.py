@@ -23,7 +23,6 @@ BASE = "https://touchpoint.example.com/xapi"
 
 @pytest.fixture(autouse=True)
 def xapi_settings(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.XAPI_ENABLED = True
     settings.XAPI_ACTIVITY_BASE = BASE
     settings.XAPI_ACTOR_MODE = "account"
