@@ -3,7 +3,8 @@
 from django.urls import include, path, re_path, register_converter
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
-from .converters import IdConverter
+from touchpoint.converters import IdConverter
+
 from .errors import not_found
 from .views import attempts, auth, courses, lessons, progress, quizzes
 

@@ -1,16 +1,20 @@
 """The learner's web pages: plain HTML forms over the same services as the API."""
 
-from django.urls import path
+from django.urls import path, register_converter
+
+from touchpoint.converters import IdConverter
 
 from . import views
 
+register_converter(IdConverter, "id")
+
 app_name = "learn"
 urlpatterns = [
-    path("lessons/<int:lesson_id>/experienced/", views.lesson_experienced,
+    path("lessons/<id:lesson_id>/experienced/", views.lesson_experienced,
          name="lesson_experienced"),
-    path("lessons/<int:lesson_id>/quiz/start/", views.quiz_start, name="quiz_start"),
-    path("lessons/<int:lesson_id>/quiz/", views.quiz_submit, name="quiz_submit"),
-    path("attempts/<int:attempt_id>/", views.attempt_result, name="attempt_result"),
-    path("courses/<int:course_id>/certificate/", views.course_certificate,
+    path("lessons/<id:lesson_id>/quiz/start/", views.quiz_start, name="quiz_start"),
+    path("lessons/<id:lesson_id>/quiz/", views.quiz_submit, name="quiz_submit"),
+    path("attempts/<id:attempt_id>/", views.attempt_result, name="attempt_result"),
+    path("courses/<id:course_id>/certificate/", views.course_certificate,
          name="course_certificate"),
 ]

@@ -222,7 +222,7 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     # Document only our API, not Wagtail's internal admin API.
     "PREPROCESSING_HOOKS": ["touchpoint.schema.only_public_api"],
-    # api/converters.py: ids in API paths are 1 to 18 digits.
+    # touchpoint/converters.py: ids in API and learner paths are 1 to 18 digits.
     "PATH_CONVERTER_OVERRIDES": {"id": {"type": "integer", "minimum": 0,
                                         "maximum": 999_999_999_999_999_999}},
 }

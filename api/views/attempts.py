@@ -4,8 +4,8 @@ from rest_framework.response import Response
 
 from progress.services import attempt_submit_with_progress
 from quizzes.selectors import attempt_get, attempt_list
+from touchpoint.converters import MAX_ID
 
-from ..converters import MAX_ID
 from ..idempotency import HEADER, idempotent
 from ..schema import error_responses
 from ..serializers import AttemptDetailOutput, AttemptOutput

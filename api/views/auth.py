@@ -6,6 +6,8 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from touchpoint.lockout import LOCKED_OUT_MESSAGE, lockout_minutes, login_locked_out
+
 from ..errors import ApiError
 from ..schema import error_responses
 from ..throttles import TokenRateThrottle
@@ -39,7 +41,8 @@ class TokenObtainView(APIView):
         auth=[],
         request=TokenInput,
         responses={200: TokenOutput, **error_responses(
-            400, 415, 429, _400="`invalid` input or `invalid_credentials`.")},
+            400, 415, 429, _400="`invalid` input or `invalid_credentials`.",
+            _429="`throttled`, or `locked_out` after too many failed passwords.")},
         description="Returns the learner's token (the same one until it is revoked with "
         "`manage.py drf_create_token -r`). Send it as `Authorization: Token <token>`. "
         "Throttled per client address (setting TOUCHPOINT_TOKEN_THROTTLE).",
@@ -48,6 +51,9 @@ class TokenObtainView(APIView):
         data = self.TokenInput(data=request.data)
         data.is_valid(raise_exception=True)
         user = authenticate(request._request, **data.validated_data)
+        if user is None and login_locked_out(request._request, data.validated_data["username"]):
+            raise ApiError(status_code=429, code="locked_out",
+                           detail=LOCKED_OUT_MESSAGE.format(minutes=lockout_minutes()))
         if user is None or not user.is_active:
             raise ApiError(status_code=400, code="invalid_credentials",
                            detail="Unable to sign in with that username and password.")

@@ -58,8 +58,8 @@ def test_the_api_token_endpoint_shares_the_lockout(client, learner):
                                 {"username": learner.username, "password": PASSWORD},
                                 format="json")
 
-    assert response.status_code == 400
-    assert response.json()["error"] == "invalid_credentials"
+    assert response.status_code == 429
+    assert response.json()["error"] == "locked_out"
     assert "token" not in response.json()
 
 

@@ -1,4 +1,4 @@
-"""Path converter for database ids in API addresses.
+"""Path converter for database ids in URLs (the API and the learner pages).
 
 Django's `int` converter takes any number of digits; a 25-digit id then reaches
 the database and fails there (OverflowError on SQLite: a 500). `<id:...>`
