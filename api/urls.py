@@ -1,14 +1,10 @@
 """The API: /api/v1/ endpoints, the OpenAPI schema and its docs UI."""
 
-from django.urls import include, path, re_path, register_converter
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
-
-from touchpoint.converters import IdConverter
 
 from .errors import not_found
 from .views import attempts, auth, courses, lessons, progress, quizzes
-
-register_converter(IdConverter, "id")
 
 v1 = [
     path("auth/token/", auth.TokenObtainView.as_view(), name="token"),

@@ -1,12 +1,8 @@
 """The learner's web pages: plain HTML forms over the same services as the API."""
 
-from django.urls import path, register_converter
-
-from touchpoint.converters import IdConverter
+from django.urls import path
 
 from . import views
-
-register_converter(IdConverter, "id")
 
 app_name = "learn"
 urlpatterns = [

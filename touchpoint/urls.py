@@ -1,11 +1,16 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, register_converter
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from .converters import IdConverter
 from .views import LoginView
+
+# <id:...> in every URLconf: 1 to 18 digits (see converters.py). Registered before the includes.
+register_converter(IdConverter, "id")
+
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
