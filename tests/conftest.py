@@ -30,3 +30,9 @@ def course_tree(db):
 def _fast_password_hashing(settings):
     """Tests create many users; the production hasher is deliberately slow."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Uploaded and generated images go to a temporary folder, never ./media."""
+    settings.MEDIA_ROOT = tmp_path

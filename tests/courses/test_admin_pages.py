@@ -13,9 +13,6 @@ from tests.factories import UserFactory, build_course, build_site_root, create_i
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """progress.services: lessons experienced and completed, courses completed, each exactly once."""
 
-import threading
 
 import pytest
 
@@ -16,6 +15,7 @@ from quizzes.models import Attempt
 from quizzes.services import QuizNotAvailable
 from tests.concurrency import postgres_only, run_concurrently
 from tests.factories import UserFactory, build_course, single_choice
+from tests.signals import recorded
 
 pytestmark = pytest.mark.django_db
 
@@ -24,24 +24,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def record_events():
-    """Connect receivers to the progress events; yields {signal name: [kwargs, ...]}."""
-    names = ("lesson_experienced", "lesson_completed", "course_completed")
-    seen = {name: [] for name in names}
-    lock = threading.Lock()
-
-    def receiver_for(name):
-        def receiver(sender, **kwargs):
-            kwargs.pop("signal")
-            with lock:
-                seen[name].append(kwargs)
-        return receiver
-
-    receivers = {name: receiver_for(name) for name in names}
-    for name, receiver in receivers.items():
-        getattr(events, name).connect(receiver, dispatch_uid=f"test-{name}")
-    yield seen
-    for name in names:
-        getattr(events, name).disconnect(dispatch_uid=f"test-{name}")
+    """{signal name: [kwargs, ...]} of the progress events sent during the test."""
+    with recorded(events, "lesson_experienced", "lesson_completed", "course_completed") as seen:
+        yield seen
 
 
 def one_question_course(lessons=2):

@@ -18,6 +18,7 @@ from quizzes.services import (
 )
 from tests.concurrency import postgres_only, run_concurrently
 from tests.factories import QuizFactory, UserFactory, answers_for, single_choice, true_false
+from tests.signals import recorded
 
 pytestmark = pytest.mark.django_db
 
@@ -26,21 +27,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def record_events():
-    """Connect receivers to the quiz events; yields {signal name: [kwargs, ...]}."""
-    seen = {"attempt_started": [], "attempt_submitted": []}
-
-    def receiver_for(name):
-        def receiver(sender, **kwargs):
-            kwargs.pop("signal")
-            seen[name].append(kwargs)
-        return receiver
-
-    receivers = {name: receiver_for(name) for name in seen}
-    for name, receiver in receivers.items():
-        getattr(events, name).connect(receiver, dispatch_uid=f"test-{name}")
-    yield seen
-    for name in receivers:
-        getattr(events, name).disconnect(dispatch_uid=f"test-{name}")
+    """{signal name: [kwargs, ...]} of the quiz events sent during the test."""
+    with recorded(events, "attempt_started", "attempt_submitted") as seen:
+        yield seen
 
 
 def test_start_snapshots_the_live_revision_with_a_registration(learner, record_events):

@@ -282,3 +282,13 @@ def add_pending(count: int, **fields) -> list:
         rows.append(OutboxStatement(statement_id=json.loads(payload)["id"], payload=payload,
                                     verb="experienced", **fields))
     return OutboxStatement.objects.bulk_create(rows)
+
+
+@pytest.fixture
+def xapi_settings(settings):
+    """Recording on, with the activity base and account actor the assertions expect."""
+    settings.XAPI_ENABLED = True
+    settings.XAPI_ACTIVITY_BASE = "https://touchpoint.example.com/xapi"
+    settings.XAPI_ACTOR_MODE = "account"
+    settings.XAPI_ACCOUNT_HOMEPAGE = "https://touchpoint.example.com"
+    settings.XAPI_PLATFORM = "Touchpoint"

@@ -16,18 +16,10 @@ from xapi import statements as st
 from xapi.models import OutboxStatement
 from xapi.tasks import deliver_outbox
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("xapi_settings")]
 
 BASE = "https://touchpoint.example.com/xapi"
 
-
-@pytest.fixture(autouse=True)
-def xapi_settings(settings):
-    settings.XAPI_ENABLED = True
-    settings.XAPI_ACTIVITY_BASE = BASE
-    settings.XAPI_ACTOR_MODE = "account"
-    settings.XAPI_ACCOUNT_HOMEPAGE = "https://touchpoint.example.com"
-    settings.XAPI_PLATFORM = "Touchpoint"
 
 
 def take_lesson(user, lesson, answers=correct_answers):
