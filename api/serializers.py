@@ -97,11 +97,21 @@ class AttemptOutput(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+_RESULT_KEYS = tuple(ResultOutput._declared_fields)
+_QUESTION_RESULT_KEYS = tuple(QuestionResultOutput._declared_fields)
+
+
 class AttemptDetailOutput(AttemptOutput):
-    """An attempt with its questions (no answer keys) and, once submitted, its result."""
+    """An attempt with its questions (no answer keys) and, once submitted, its result.
+
+    Questions and result are plain JSON already (learner_questions() and the stored
+    result): they are copied key by key, the keys of QuestionOutput and ResultOutput,
+    instead of running a nested serializer over each of their values (a submit's
+    response would otherwise cost thousands of field calls).
+    """
 
     questions = serializers.SerializerMethodField()
-    result = ResultOutput(allow_null=True, help_text="null until the attempt is submitted.")
+    result = serializers.SerializerMethodField()
 
     class Meta(AttemptOutput.Meta):
         fields = [*AttemptOutput.Meta.fields, "questions", "result"]
@@ -109,7 +119,21 @@ class AttemptDetailOutput(AttemptOutput):
 
     @extend_schema_field(QuestionOutput(many=True))
     def get_questions(self, attempt: Attempt) -> list[dict[str, Any]]:
-        return QuestionOutput(learner_questions(attempt.questions), many=True).data
+        return learner_questions(attempt.questions)
+
+    @extend_schema_field(
+        ResultOutput(allow_null=True, help_text="null until the attempt is submitted.")
+    )
+    def get_result(self, attempt: Attempt) -> dict[str, Any] | None:
+        result = attempt.result
+        if result is None:
+            return None
+        out = {key: result[key] for key in _RESULT_KEYS}
+        out["questions"] = [
+            {key: question[key] for key in _QUESTION_RESULT_KEYS}
+            for question in result["questions"]
+        ]
+        return out
 
 
 class AttemptConflictOutput(ErrorOutput):

@@ -2,10 +2,12 @@
 
 A lesson is experienced when opened and completed when experienced and, if it has a
 published quiz, passed; a course is completed when every live lesson in it is.
-Each time is set once, by a conditional UPDATE ... WHERE <time> IS NULL, and its
-event fires only when that UPDATE changed a row. Every service locks the learner's
-CourseProgress row, then the LessonProgress row (always in that order), so the
-"is everything done?" checks of concurrent requests cannot both miss each other.
+Every service locks the learner's CourseProgress row, then the LessonProgress row
+(always in that order) and decides on what it read under those locks, so each time
+is set once and its event fires once, and the "is everything done?" checks of
+concurrent requests cannot both miss each other. The course's completion is one
+conditional UPDATE ... WHERE completed_at IS NULL (its event fires only when it
+changed the row).
 """
 
 from __future__ import annotations
@@ -25,10 +27,17 @@ from quizzes.services import QuizNotAvailable, attempt_start, attempt_submit
 from . import events
 from .models import CourseProgress, LessonProgress
 
+# What the completion rules and the event receivers (xAPI statements) read of a lesson
+# and its course: never the StreamField bodies, which are the bulk of a page row.
+PAGE_FIELDS = ("id", "title", "translation_key", "path", "depth", "live", "content_type",
+               "locale__language_code")
+LESSON_FIELDS = (*PAGE_FIELDS, "quiz__id", "quiz__live")
+
 
 def _course_of(lesson: LessonPage) -> CoursePage:
-    # The locale comes along: event receivers (xAPI statements) read course.locale.
-    return CoursePage.objects.parent_of(lesson).select_related("locale").get()
+    return (
+        CoursePage.objects.parent_of(lesson).select_related("locale").only(*PAGE_FIELDS).get()
+    )
 
 
 def _lock_progress(
@@ -71,28 +80,41 @@ def _complete_course_if_done(*, user: AbstractBaseUser, course: CoursePage, now:
         events.course_completed.send(sender=CourseProgress, user=user, course=course, at=now)
 
 
-def _complete_lesson_if_done(
+def _save_and_complete_lesson(
     *,
     user: AbstractBaseUser,
     lesson: LessonPage,
     course: CoursePage,
     progress: LessonProgress,
+    fields: list[str],
     now: datetime,
     attempt: Attempt | None = None,
 ) -> None:
-    if progress.completed_at is not None or progress.experienced_at is None:
-        return
+    """Save `fields` of the progress row, and complete the lesson in the same UPDATE if it is done.
+
+    The row was read under its lock (_lock_progress), so the decision is
+    race-free: a concurrent request for the same learner and lesson waits for
+    this transaction and then reads the completion. Events fire after the save:
+    `lesson_experienced` (if "experienced_at" is among `fields`), then
+    `lesson_completed` and the course's completion check.
+    """
     needs_quiz = _lesson_needs_quiz(lesson)
-    if needs_quiz and progress.passed_attempt_id is None:
-        return
-    pending = LessonProgress.objects.filter(
-        pk=progress.pk, completed_at__isnull=True, experienced_at__isnull=False
+    completes = (
+        progress.completed_at is None
+        and progress.experienced_at is not None
+        and (not needs_quiz or progress.passed_attempt_id is not None)
     )
-    if needs_quiz:
-        pending = pending.filter(passed_attempt__isnull=False)
-    if not pending.update(completed_at=now):
+    if completes:
+        progress.completed_at = now
+        fields = [*fields, "completed_at"]
+    if fields:
+        progress.save(update_fields=fields)
+    if "experienced_at" in fields:
+        events.lesson_experienced.send(
+            sender=LessonProgress, user=user, lesson=lesson, course=course, at=now
+        )
+    if not completes:
         return
-    progress.completed_at = now
     if needs_quiz and (attempt is None or attempt.pk != progress.passed_attempt_id):
         attempt = progress.passed_attempt
     events.lesson_completed.send(
@@ -108,15 +130,13 @@ def lesson_experience(*, user: AbstractBaseUser, lesson: LessonPage) -> LessonPr
     now = timezone.now()
     course = _course_of(lesson)
     progress = _lock_progress(user=user, lesson=lesson, course=course, now=now)
-    changed = LessonProgress.objects.filter(pk=progress.pk, experienced_at__isnull=True).update(
-        experienced_at=now
-    )
-    if changed:
+    fields = []
+    if progress.experienced_at is None:
         progress.experienced_at = now
-        events.lesson_experienced.send(
-            sender=LessonProgress, user=user, lesson=lesson, course=course, at=now
-        )
-    _complete_lesson_if_done(user=user, lesson=lesson, course=course, progress=progress, now=now)
+        fields.append("experienced_at")
+    _save_and_complete_lesson(
+        user=user, lesson=lesson, course=course, progress=progress, fields=fields, now=now
+    )
     return progress
 
 
@@ -161,10 +181,9 @@ def lesson_quiz_submit(
     if attempt.passed and progress.passed_attempt_id is None:
         progress.passed_attempt = attempt
         fields.append("passed_attempt")
-    if fields:
-        progress.save(update_fields=fields)
-    _complete_lesson_if_done(
-        user=user, lesson=lesson, course=course, progress=progress, now=now, attempt=attempt
+    _save_and_complete_lesson(
+        user=user, lesson=lesson, course=course, progress=progress, fields=fields, now=now,
+        attempt=attempt,
     )
     return attempt
 
@@ -182,6 +201,7 @@ def attempt_submit_with_progress(
     lesson = (
         LessonPage.objects.filter(pk=Subquery(taken_in))
         .select_related("locale", "quiz")  # read by the completion rules and xAPI statements
+        .only(*LESSON_FIELDS)
         .first()
     )
     if lesson is None:
