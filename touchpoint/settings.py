@@ -239,6 +239,9 @@ XAPI_ACTOR_MODE = os.environ.get("XAPI_ACTOR_MODE", "account")  # account | mbox
 XAPI_ACCOUNT_HOMEPAGE = os.environ.get("XAPI_ACCOUNT_HOMEPAGE", "https://touchpoint.example.com")
 XAPI_PLATFORM = os.environ.get("XAPI_PLATFORM", "Touchpoint")
 XAPI_BACKEND = os.environ.get("XAPI_BACKEND") or "xapi.backends.tincan_lrs.TincanLRSBackend"
+# 1: after every commit that records statements, enqueue a django-tasks delivery task, for a
+# deployment that runs `manage.py db_worker` instead of `manage.py xapi_worker` (which polls).
+XAPI_DELIVERY_TASKS = env_bool("XAPI_DELIVERY_TASKS", False)
 # How long a worker holds the rows it claimed (after a crash they are re-sent then).
 XAPI_CLAIM_SECONDS = env_float("XAPI_CLAIM_SECONDS", 120.0)
 # Plain 500 answers for one statement before it is parked as rejected (502/503/504 don't count).

@@ -559,7 +559,7 @@ def _statement(
         "timestamp": stamp,
     }
     if result is not None:
-        out["result"] = _result_dict(result)
+        out["result"] = _copy(_result_dict(result))
     context = _context(ctx)
     if context is not None:
         out["context"] = _copy(context)
@@ -580,6 +580,7 @@ def _copy(value: Any) -> Any:
     return value
 
 
+@functools.lru_cache(maxsize=_CACHE_SIZE)
 def _result_dict(result: _Result) -> dict[str, Any]:
     score = result.score
     out = tincan.Result(

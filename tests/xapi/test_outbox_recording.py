@@ -201,6 +201,16 @@ def test_nothing_is_recorded_when_the_service_rolls_back(learner):
     assert OutboxStatement.objects.count() == before == 1  # only `attempted`
 
 
+def test_no_delivery_task_is_enqueued_when_the_xapi_worker_polls(
+    learner, django_capture_on_commit_callbacks
+):
+    _, [lesson] = build_course(lessons=1, questions=[single_choice()])
+    with django_capture_on_commit_callbacks(execute=True):
+        take_lesson(learner, lesson)
+    assert OutboxStatement.objects.exists()
+    assert not DBTaskResult.objects.filter(task_path=deliver_outbox.module_path).exists()
+
+
 def test_nothing_is_recorded_when_xapi_is_disabled(settings, learner):
     settings.XAPI_ENABLED = False
     _, [lesson] = build_course(lessons=1)
@@ -209,8 +219,9 @@ def test_nothing_is_recorded_when_xapi_is_disabled(settings, learner):
 
 
 def test_a_burst_of_submissions_enqueues_one_delivery_task(
-    learner, django_capture_on_commit_callbacks
+    settings, learner, django_capture_on_commit_callbacks
 ):
+    settings.XAPI_DELIVERY_TASKS = True
     _, lessons = build_course(lessons=2, questions=[single_choice()])
     users = [learner, UserFactory(), UserFactory()]
     with django_capture_on_commit_callbacks(execute=True) as callbacks:

@@ -12,10 +12,14 @@ from xapi import statements as st
 from xapi.models import OutboxStatement
 from xapi.tasks import schedule_delivery
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("xapi_settings")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("xapi_settings", "delivery_tasks")]
 
 BASE = "https://touchpoint.example.com/xapi"
 
+
+@pytest.fixture
+def delivery_tasks(settings):
+    settings.XAPI_DELIVERY_TASKS = True
 
 
 def scheduled(callbacks) -> int:
