@@ -18,8 +18,19 @@ the HTTP request runs:
    timeout, 408/429/5xx, honouring Retry-After; 401/403/404 and other
    configuration problems pause delivery with an error log, never reject).
 
-Crash safety: a worker killed between 1 and 3 leaves its rows pending with
-`next_attempt_at` at the lease's end; they are then claimed again and re-sent.
+A round is pipelined one batch deep, with one request in flight at a time:
+while a batch is on the wire (sent by a sender thread that does nothing but
+HTTP; every database access stays on the calling thread, Django connections
+being per thread), the round claims the next batch, and once the LRS accepts
+the batch, the next one goes out before the accepted one is marked. So the
+LRS waits for neither the claim nor the mark. After any other answer the batch
+is settled first (bisection, backoff); if the LRS stalls, the batch claimed
+ahead is deferred with the same delay, and if the worker is told to stop, it
+is released (due again at once), never left leased.
+
+Crash safety: a worker killed between 1 and 3 (or holding a batch claimed
+ahead) leaves its rows pending with `next_attempt_at` at the lease's end;
+they are then claimed again and re-sent.
 The statement ids make the re-send idempotent (the LRS answers 200/204 for an
 identical statement it holds), so the LRS never stores a statement twice.
 
@@ -35,6 +46,7 @@ import logging
 import time
 from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import timedelta
 
@@ -44,7 +56,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from xapi.backends.base import Delivered, LRSBackend, Rejected, Retryable
+from xapi.backends.base import Delivered, LRSBackend, Rejected, Retryable, SendResult
 from xapi.models import OutboxStatement
 from xapi.retry import next_delay, split_batch
 
@@ -95,31 +107,118 @@ def deliver_round(
 ) -> RoundReport:
     """Deliver due statements batch by batch until none is due, the LRS stalls, or told to stop.
 
-    `should_stop` is checked between batches (a worker's SIGTERM): the current
-    batch is always finished and marked.
+    `should_stop` is checked before each batch is sent (a worker's SIGTERM):
+    the batch in flight is always finished and marked, a batch claimed ahead
+    is released. At most `max_batches` batches are claimed.
     """
     backend = backend or get_backend()
     size = batch_size or settings.XAPI_BATCH_SIZE
-    report = RoundReport()
-    while max_batches is None or report.batches < max_batches:
-        if should_stop is not None and should_stop():
-            break
-        batch = deliver_batch(backend, batch_size=size)
-        if batch is None:
-            break
-        report.add(batch)
-        if batch.stalled:
-            break
-    return report
+    if max_batches == 0 or (should_stop is not None and should_stop()):
+        return RoundReport()
+    wire = ThreadPoolExecutor(max_workers=1, thread_name_prefix="xapi-send")
+    try:
+        return _Pipeline(backend, wire, size=size, should_stop=should_stop).run(
+            max_batches=max_batches
+        )
+    finally:
+        wire.shutdown(cancel_futures=True)  # after an error: send nothing more
 
 
 def deliver_batch(backend: LRSBackend, *, batch_size: int) -> RoundReport | None:
-    """Claim, send and mark one batch; None when nothing is due."""
-    lease = _lease_seconds()
-    rows = claim_batch(batch_size, lease=lease)
-    if not rows:
+    """Claim, send and mark one batch (no pipelining); None when nothing is due."""
+    batch = _claim(batch_size)
+    if batch is None:
         return None
-    return _Sender(backend, deadline=time.monotonic() + lease / 2).run(rows)
+    return _Sender(backend, deadline=batch.deadline).run(batch.rows)
+
+
+@dataclass
+class _Batch:
+    rows: list[OutboxStatement]
+    deadline: float  # monotonic time after which no request for these rows may start
+
+
+def _claim(size: int) -> _Batch | None:
+    lease = _lease_seconds()
+    deadline = time.monotonic() + lease / 2
+    rows = claim_batch(size, lease=lease)
+    return _Batch(rows, deadline) if rows else None
+
+
+Sent = tuple[SendResult, float]  # the LRS's answer, and how long it took
+
+
+class _Pipeline:
+    """One round, one batch deep: claim the next batch while one is on the wire.
+
+    `wire` (one thread) only sends. The batch claimed ahead is queued there
+    behind the one in flight and goes out the moment the LRS accepts that one,
+    without waiting for this thread, which meanwhile marks the accepted batch.
+    Claiming, marking and every other database access stay on this thread.
+    """
+
+    def __init__(self, backend: LRSBackend, wire: ThreadPoolExecutor, *, size: int,
+                 should_stop: Callable[[], bool] | None) -> None:
+        self.backend = backend
+        self.wire = wire
+        self.size = size
+        self.should_stop = should_stop or (lambda: False)
+        self.report = RoundReport()
+
+    def run(self, *, max_batches: int | None) -> RoundReport:
+        batch = _claim(self.size)  # deliver_round checked should_stop just before
+        in_flight = self.wire.submit(_timed_send, self.backend, _payloads(batch)) if batch else None
+        while in_flight is not None:
+            room = max_batches is None or self.report.batches + 1 < max_batches
+            ahead = _claim(self.size) if room else None  # while `batch` is on the wire
+            queued = self.wire.submit(self._send, ahead, after=in_flight) if ahead else None
+            first = in_flight.result()
+            if first is None:  # told to stop before `batch` went out
+                _release(batch.rows + (ahead.rows if ahead else []))
+                break
+            held = ahead.rows if ahead and not isinstance(first[0], Delivered) else []
+            if held:
+                queued.result()  # None at once: `ahead` waits until `batch` is settled
+            done = _Sender(self.backend, deadline=batch.deadline, behind=held).run(
+                batch.rows, first=first
+            )
+            self.report.add(done)
+            if held:
+                queued = None if done.stalled else self.wire.submit(self._send, ahead, after=None)
+            batch, in_flight = ahead, queued
+        return self.report
+
+    def _send(self, batch: _Batch, *, after: Future[Sent | None] | None) -> Sent | None:
+        """On the sender thread: send `batch` unless told to stop (then None, not sent).
+
+        With `after` (the batch before, sent on this thread, so already done):
+        only if the LRS accepted that one.
+        """
+        if after is not None:
+            previous = after.result()
+            if previous is None or not isinstance(previous[0], Delivered):
+                return None
+        if self.should_stop():
+            return None
+        return _timed_send(self.backend, _payloads(batch))
+
+
+def _payloads(batch: _Batch) -> list[str]:
+    return [row.payload for row in batch.rows]
+
+
+def _timed_send(backend: LRSBackend, payloads: list[str]) -> Sent:
+    started = time.monotonic()
+    result = backend.send(payloads)
+    return result, time.monotonic() - started
+
+
+def _release(rows: list[OutboxStatement]) -> None:
+    """Hand back rows claimed but never sent: due again now, for this or another worker."""
+    OutboxStatement.objects.filter(pk__in=_pks(rows), status=PENDING).update(
+        next_attempt_at=timezone.now()
+    )
+    _log(rows, "released", None, 0.0)
 
 
 def claim_batch(size: int, *, lease: float) -> list[OutboxStatement]:
@@ -180,28 +279,38 @@ def _claim_returning(size: int, *, now, until) -> list[OutboxStatement]:
 
 
 class _Sender:
-    """Sends one claimed batch, bisecting rejected parts, and marks every row."""
+    """Sends one claimed batch, bisecting rejected parts, and marks every row.
 
-    def __init__(self, backend: LRSBackend, *, deadline: float) -> None:
+    `behind`: rows claimed ahead, not sent; deferred with the batch if the LRS stalls.
+    """
+
+    def __init__(
+        self, backend: LRSBackend, *, deadline: float, behind: list[OutboxStatement] | None = None
+    ) -> None:
         self.backend = backend
         self.deadline = deadline
+        self.behind = behind or []
         self.timeout = float(getattr(settings, "XAPI_LRS_TIMEOUT", 10.0))
         self.max_server_errors = int(
             getattr(settings, "XAPI_MAX_SERVER_ERRORS", DEFAULT_MAX_SERVER_ERRORS)
         )
         self.report = RoundReport(batches=1)
 
-    def run(self, rows: list[OutboxStatement]) -> RoundReport:
+    def run(
+        self, rows: list[OutboxStatement], *, first: tuple[SendResult, float] | None = None
+    ) -> RoundReport:
+        """`first`: the answer to sending `rows` whole (and its time), if already sent."""
         parts: deque[list[OutboxStatement]] = deque([rows])
         while parts:
             part = parts.popleft()
-            if time.monotonic() + self.timeout > self.deadline:
+            if first is not None:
+                (result, elapsed), first = first, None
+            elif time.monotonic() + self.timeout > self.deadline:
                 # Bisection ran long: hand the rest back before the lease runs out.
                 self._defer([part, *parts], delay=0.0, reason="", outcome="released")
                 break
-            started = time.monotonic()
-            result = self.backend.send([row.payload for row in part])
-            elapsed = time.monotonic() - started
+            else:
+                result, elapsed = _timed_send(self.backend, [row.payload for row in part])
             self.report.requests += 1
             if isinstance(result, Delivered):
                 self._delivered(part, result, elapsed)
@@ -247,7 +356,7 @@ class _Sender:
     ) -> None:
         attempt = max(row.attempts for row in part)
         delay = next_delay(attempt, retry_after=result.retry_after)
-        self._defer([part, *rest], delay=delay, reason=result.reason, outcome="retry")
+        self._defer([part, *rest, self.behind], delay=delay, reason=result.reason, outcome="retry")
         _log(part, "retry", result.status, elapsed, error=result.reason, retry_in=delay)
 
     def _pause(
@@ -257,7 +366,7 @@ class _Sender:
         attempt = max(row.attempts for row in part)
         delay = max(CONFIGURATION_PAUSE, next_delay(attempt))
         reason = f"HTTP {result.status}: {result.message} (check XAPI_LRS_* settings)"
-        self._defer([part, *rest], delay=delay, reason=reason, outcome="paused")
+        self._defer([part, *rest, self.behind], delay=delay, reason=reason, outcome="paused")
         _log(part, "paused", result.status, elapsed, error=reason, retry_in=delay,
              level=logging.ERROR)
 

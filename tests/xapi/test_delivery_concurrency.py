@@ -18,16 +18,19 @@ pytestmark = [
 
 
 class SlowMemoryBackend(MemoryBackend):
-    """The in-memory LRS, taking a little time per request and noting who sent what."""
+    """The in-memory LRS, taking a little time per request and noting which worker sent what."""
 
     senders: dict[str, list[str]] = {}
+
+    def __init__(self, worker: str) -> None:
+        self.worker = worker  # sends run on the worker's sender thread: name it here
 
     def send(self, batch):
         time.sleep(0.02)
         import json
 
         ids = [json.loads(payload)["id"] for payload in batch]
-        self.senders.setdefault(threading.current_thread().name, []).extend(ids)
+        self.senders.setdefault(self.worker, []).extend(ids)
         return super().send(batch)
 
 
@@ -69,7 +72,7 @@ def test_two_concurrent_rounds_send_every_statement_exactly_once():
     def worker(name):
         try:
             barrier.wait(10)
-            reports[name] = deliver_round(backend=SlowMemoryBackend(), batch_size=5)
+            reports[name] = deliver_round(backend=SlowMemoryBackend(name), batch_size=5)
         finally:
             connections.close_all()
 

@@ -17,6 +17,7 @@ import time
 import uuid
 from collections import Counter
 from contextlib import closing
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -64,6 +65,21 @@ class SharedDatabase:
                 cursor.execute(sql)
                 found = cursor.fetchall()
         return [(str(uuid.UUID(str(sid))), status, attempts) for sid, status, attempts in found]
+
+
+    def leased(self) -> int:
+        """Pending rows whose next attempt is still in the future: held by a worker."""
+        sql = "SELECT next_attempt_at FROM xapi_outboxstatement WHERE status = 'pending'"
+        if self.sqlite:
+            with closing(sqlite3.connect(self.file)) as db:
+                found = [datetime.fromisoformat(value).replace(tzinfo=UTC)
+                         for (value,) in db.execute(sql).fetchall()]
+        else:
+            with connection.cursor() as cursor:
+                cursor.execute(sql)
+                found = [value for (value,) in cursor.fetchall()]
+        now = datetime.now(UTC)
+        return sum(when > now for when in found)
 
 
 class Worker:
@@ -164,6 +180,7 @@ def test_sigterm_finishes_the_batch_in_flight_then_exits(tmp_path, shared_db, fa
     assert worker.wait(15) == 0, worker.output()
     statuses = Counter(status for _, status, _ in shared_db.rows())
     assert statuses == {"delivered": 2, "pending": 8}, worker.output()
+    assert shared_db.leased() == 0  # the batch claimed ahead was released, not left leased
     assert len(fake_lrs.received) == 1
     assert "delivered=2" in worker.output()
 
@@ -186,7 +203,8 @@ def test_a_worker_killed_mid_batch_loses_and_duplicates_nothing(tmp_path, shared
     assert len(in_ralph) == 50
     after_crash = shared_db.rows()
     assert {status for _, status, _ in after_crash} == {"pending"}
-    assert sum(attempts for _, _, attempts in after_crash) == 50
+    # Leased: the batch in flight, and the next one if it was already claimed ahead.
+    assert sum(attempts for _, _, attempts in after_crash) in (50, 100)
 
     second = Worker(tmp_path, shared_db, ralph.endpoint, "--batch-size", "50",
                     username=ralph.username, password=ralph.password)
