@@ -292,6 +292,14 @@ class Pool:
                  for attempt, token in open_attempts(self.prefix)]
         return Load(lines, self.body)
 
+    def floor_load(self) -> Load:
+        """Like submit_load(), for bench/views.py's SubmitFloorView (uses up attempts too)."""
+        self.top_up(needed_learners(max(self.fastest, 20.0), seconds=self.seconds, rounds=1,
+                                    margin=1.6))
+        lines = [f"/bench/submit-floor/{attempt}/ {token}"
+                 for attempt, token in open_attempts(self.prefix)]
+        return Load(lines, self.body)
+
     def write_load(self, body: str) -> Load:
         return Load([f"/bench/write/ {token}" for token in pool_tokens(self.prefix)], body,
                     single_use=False)

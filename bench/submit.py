@@ -12,9 +12,15 @@ at 16 connections:
   (a) POST /bench/write/ -- token auth, validate a tiny body, INSERT one row;
   (b) POST /api/v1/attempts/<id>/submit/ -- every request a different learner's
       attempt, all answers correct (so the lesson and course complete too: the
-      heaviest submit path).
+      heaviest submit path);
+  (c) POST /bench/submit-floor/<id>/ -- the same learners' attempts, but only
+      the submit's reads and writes (lock the attempt, 10 answer rows, the
+      attempt's result, 13 outbox rows of real statements, 2 progress UPDATEs)
+      in raw SQL, with no validation, scoring, statement building, ORM or
+      serializer: the best any implementation of those writes could do
+      (`--skip-floor` leaves it out).
 
-Prints medians over the rounds and the ratio b/a, writes
+Prints medians over the rounds and the ratios b/a and c/a, writes
 bench/results/submit-<date>.json. Goal (issue 3): b/a >= 0.6 and p99 < 50 ms.
 """
 
@@ -46,25 +52,33 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--worker-class", default="sync", help="gunicorn worker class (default sync)")
     p.add_argument("--threads", type=int, default=1, help="gunicorn threads per worker")
     p.add_argument("--processes", type=int, default=2, help="processes seeding learners")
+    p.add_argument("--skip-floor", action="store_true", help="no (c) rounds")
     return p.parse_args(argv)
 
 
 def run_pairs(server: h.Server, pool: h.Pool, args, database_url: str):
-    """Warm up, size the learner pool from the measured submit rate, then alternate a/b."""
+    """Warm up, size the learner pool from the measured submit rate, then alternate a/b(/c)."""
     rnd = dict(connections=args.connections, database_url=database_url)
     h.wrk_round(server, pool.write_load(WRITE_BODY), seconds=2, **rnd)
     pool.saw(h.wrk_round(server, pool.submit_load(), seconds=3, **rnd))
     h.log(f"warm-up: submit {pool.fastest:.0f} req/s")
-    pool.size_for(args.rounds)
-    writes, submits = [], []
+    if not args.skip_floor:
+        pool.saw(h.wrk_round(server, pool.floor_load(), seconds=2, **rnd))
+    pool.size_for(args.rounds * (1 if args.skip_floor else 2))
+    writes, submits, floors = [], [], []
     for i in range(args.rounds):
         writes.append(h.wrk_round(server, pool.write_load(WRITE_BODY), seconds=args.seconds,
                                   **rnd))
         submits.append(pool.saw(h.wrk_round(server, pool.submit_load(), seconds=args.seconds,
                                             **rnd)))
-        h.log(f"round {i + 1}/{args.rounds}: write {writes[-1]['rps']:.0f} req/s, "
-              f"submit {submits[-1]['rps']:.0f} req/s (p99 {submits[-1]['p99_ms']:.1f} ms)")
-    return writes, submits
+        line = (f"round {i + 1}/{args.rounds}: write {writes[-1]['rps']:.0f} req/s, "
+                f"submit {submits[-1]['rps']:.0f} req/s (p99 {submits[-1]['p99_ms']:.1f} ms)")
+        if not args.skip_floor:
+            floors.append(pool.saw(h.wrk_round(server, pool.floor_load(),
+                                               seconds=args.seconds, **rnd)))
+            line += f", floor {floors[-1]['rps']:.0f} req/s"
+        h.log(line)
+    return writes, submits, floors
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,23 +96,35 @@ def main(argv: list[str] | None = None) -> int:
     pool.top_up(300)
     with h.gunicorn("submit", workers=args.workers, worker_class=args.worker_class,
                     threads=args.threads) as server:
-        writes, submits = run_pairs(server, pool, args, database_url)
+        writes, submits, floors = run_pairs(server, pool, args, database_url)
     a, b = h.summarize(writes), h.summarize(submits)
+    c = h.summarize(floors) if floors else None
     ratio = h.ratio_of_medians(b, a)
     paired = h.paired_ratio_median(submits, writes)
     cpu_ratio = a["app_cpu_ms_per_request_median"] / b["app_cpu_ms_per_request_median"]
     goals = {"ratio_b_over_a": ratio >= GOAL_RATIO, "submit_p99_ms": b["p99_ms_median"] <
              GOAL_P99_MS}
     print()
-    print(h.table([("(a) bare DRF write, 1 row", a), ("(b) submit 10-question quiz", b)]))
+    rows = [("(a) bare DRF write, 1 row", a), ("(b) submit 10-question quiz", b)]
+    if c is not None:
+        rows.append(("(c) the submit's writes only", c))
+    print(h.table(rows))
     print(f"\nratio b/a (medians): {ratio:.3f}   median of per-round ratios: {paired:.3f}   "
           f"goal >= {GOAL_RATIO}: {'met' if goals['ratio_b_over_a'] else 'MISSED'}")
+    floor = {}
+    if c is not None:
+        floor = {"ratio_c_over_a": h.ratio_of_medians(c, a),
+                 "ratio_c_over_a_median_of_rounds": h.paired_ratio_median(floors, writes),
+                 "ratio_b_over_c": h.ratio_of_medians(b, c)}
+        print(f"floor c/a (medians): {floor['ratio_c_over_a']:.3f}   median of per-round "
+              f"ratios: {floor['ratio_c_over_a_median_of_rounds']:.3f}   (the best any submit "
+              f"making these writes could reach); b/c: {floor['ratio_b_over_c']:.3f}")
     print(f"app CPU per request: write {a['app_cpu_ms_per_request_median']:.1f} ms, submit "
           f"{b['app_cpu_ms_per_request_median']:.1f} ms -> CPU-bound ratio {cpu_ratio:.3f} "
           f"(less sensitive to other load on the machine)")
     print(f"submit p99 (median of rounds): {b['p99_ms_median']:.1f} ms   "
           f"goal < {GOAL_P99_MS:g} ms: {'met' if goals['submit_p99_ms'] else 'MISSED'}")
-    invalid = [r for r in writes + submits if not r["valid"]]
+    invalid = [r for r in writes + submits + floors if not r["valid"]]
     if invalid:
         print(f"WARNING: {len(invalid)} round(s) had errors or reused attempts; see the JSON")
     result = {
@@ -108,10 +134,10 @@ def main(argv: list[str] | None = None) -> int:
                    "connections": args.connections, "gunicorn_workers": args.workers,
                    "worker_class": args.worker_class, "threads": args.threads,
                    "load_generator": "wrk (bench/wrk_rotate.lua), 1 thread"},
-        "summary": {"write": a, "submit": b, "ratio_b_over_a": ratio,
+        "summary": {"write": a, "submit": b, "floor": c, "ratio_b_over_a": ratio,
                     "ratio_median_of_rounds": paired,
-                    "ratio_from_app_cpu_per_request": cpu_ratio, "goals_met": goals},
-        "rounds": {"write": writes, "submit": submits},
+                    "ratio_from_app_cpu_per_request": cpu_ratio, "goals_met": goals, **floor},
+        "rounds": {"write": writes, "submit": submits, "floor": floors},
         "runtime_s": round(time.monotonic() - began, 1),
     }
     path = h.write_result("submit", result)

@@ -716,6 +716,7 @@ def _pairs(pairs: Sequence[tuple[str, str]]) -> str:
     )
 
 
+@functools.lru_cache(maxsize=_CACHE_SIZE)
 def _check_component_id(component_id: str) -> None:
     if not component_id or any(ch.isspace() for ch in component_id):
         raise ValueError(f"component id {component_id!r} must be non-empty without whitespace")
