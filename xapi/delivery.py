@@ -76,7 +76,7 @@ PENDING = OutboxStatement.Status.PENDING
 class RoundReport:
     """What one round (or one batch) did; `stalled`: the LRS is unavailable, try later."""
 
-    batches: int = 0  # claimed batches
+    batches: int = 0  # claimed and sent (one claimed ahead, then handed back unsent, is not)
     requests: int = 0  # HTTP requests (bisection sends more than one per batch)
     delivered: int = 0
     rejected: int = 0

@@ -4,7 +4,8 @@
     manage.py xapi_worker --once     # deliver everything due now, then exit
 
 SIGTERM or SIGINT stops the worker after the batch in flight is sent and
-marked. A worker killed harder (SIGKILL, power loss) loses nothing: its claimed
+marked; the batch it claimed ahead meanwhile is released unsent (due again at
+once, see xapi/delivery.py). A worker killed harder (SIGKILL, power loss) loses nothing: its claimed
 rows are sent again once their lease runs out (see xapi/delivery.py). Several
 workers may run at once on PostgreSQL; on SQLite run one.
 """
