@@ -18,6 +18,8 @@ from django.db.models import Max
 from django.utils import timezone
 from wagtail.models import Page
 
+from touchpoint.db import insert_rows
+
 from . import events
 from .models import Answer, Attempt, Quiz
 from .scoring import (
@@ -170,7 +172,7 @@ def _attempt_submit(
         all_or_nothing=attempt.all_or_nothing,
     )
     kinds = {question["id"]: question["type"] for question in attempt.questions}
-    Answer.objects.bulk_create(
+    insert_rows([
         Answer(
             attempt=attempt,
             question_id=scored.question_id,
@@ -181,7 +183,7 @@ def _attempt_submit(
             points=scored.points,
         )
         for scored in result.questions
-    )
+    ])
     attempt.status = Attempt.Status.SUBMITTED
     attempt.submitted_at = timezone.now()
     attempt.raw_score = float(result.raw)
