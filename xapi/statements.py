@@ -24,6 +24,7 @@ gets wrong are fixed on the dict it produces:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import json
@@ -562,7 +563,7 @@ def _statement(
         out["result"] = _copy(_result_dict(result))
     context = _context(ctx)
     if context is not None:
-        out["context"] = _copy(context)
+        out["context"] = context
     return out
 
 
@@ -666,8 +667,18 @@ def _interaction_dict(question: InteractionQuestion, lang: str) -> dict[str, Any
     return tincan.Activity(id=question.iri, definition=definition).as_version()
 
 
-@functools.lru_cache(maxsize=_CACHE_SIZE)
 def _context(ctx: StatementContext) -> dict[str, Any] | None:
+    """The context's dict (a copy): cached without the registration, which is per attempt."""
+    if ctx.registration is None:
+        context = _context_dict(ctx)
+        return None if context is None else _copy(context)
+    context = _copy(_context_dict(dataclasses.replace(ctx, registration=None))) or {}
+    context["registration"] = ctx.registration  # what tincan writes: the UUID's str
+    return context
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _context_dict(ctx: StatementContext) -> dict[str, Any] | None:
     lang = ctx.lang
     groups = {
         name: [_tincan_activity(a, lang) for a in getattr(ctx, name)]
