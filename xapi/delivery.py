@@ -109,7 +109,9 @@ def deliver_round(
 
     `should_stop` is checked before each batch is sent (a worker's SIGTERM):
     the batch in flight is always finished and marked, a batch claimed ahead
-    is released. At most `max_batches` batches are claimed.
+    is released. It is called on the sender thread too, so it must be
+    thread-safe (threading.Event.is_set is). At most `max_batches` batches
+    are claimed.
     """
     backend = backend or get_backend()
     size = batch_size or settings.XAPI_BATCH_SIZE
