@@ -73,3 +73,14 @@ def test_shared_statement_parts_are_copies():
     assert second["object"]["definition"]["name"] == {"en": "Lesson"}
     assert second["context"] == {"language": "en"}
     assert second["id"] != first["id"]
+
+
+def test_recorded_rows_fill_every_column_that_has_no_null_start():
+    # outbox.record INSERTs these columns by hand: a new NOT NULL field must be added there.
+    fields = {f.attname: f for f in OutboxStatement._meta.concrete_fields if not f.primary_key}
+    left_out = set(fields) - set(outbox._PENDING_COLUMNS)
+    assert {name for name in left_out if not fields[name].null} == set()
+    outbox.record([statement(4)])
+    row = OutboxStatement.objects.get()
+    assert (row.status, row.attempts, row.server_errors, row.last_error) == ("pending", 0, 0, "")
+    assert row.created_at == row.next_attempt_at and row.delivered_at is None
