@@ -286,17 +286,16 @@ class Pool:
         self.top_up(needed_learners(self.fastest, seconds=self.seconds, rounds=rounds))
 
     def submit_load(self) -> Load:
-        self.top_up(needed_learners(max(self.fastest, 20.0), seconds=self.seconds, rounds=1,
-                                    margin=1.6))
-        lines = [f"/api/v1/attempts/{attempt}/submit/ {token}"
-                 for attempt, token in open_attempts(self.prefix)]
-        return Load(lines, self.body)
+        return self._attempts_load("/api/v1/attempts/{}/submit/")
 
     def floor_load(self) -> Load:
         """Like submit_load(), for bench/views.py's SubmitFloorView (uses up attempts too)."""
+        return self._attempts_load("/bench/submit-floor/{}/")
+
+    def _attempts_load(self, path: str) -> Load:
         self.top_up(needed_learners(max(self.fastest, 20.0), seconds=self.seconds, rounds=1,
                                     margin=1.6))
-        lines = [f"/bench/submit-floor/{attempt}/ {token}"
+        lines = [f"{path.format(attempt)} {token}"
                  for attempt, token in open_attempts(self.prefix)]
         return Load(lines, self.body)
 

@@ -61,32 +61,22 @@ class SubmitFloorView(APIView):
             if row is None:
                 return Response({"error": "not_found"}, status=status.HTTP_404_NOT_FOUND)
             lesson_id = row[0]
-            answer_rows = [
+            _insert(cursor, "quizzes_answer", ("attempt_id", "question_id", "question_type",
+                                               "response", "outcome", "score", "points"), [
                 (attempt_id, a["question"], "single_choice", json.dumps(a), "correct", 1.0, 1)
                 for a in answers
-            ]
-            cursor.execute(
-                "INSERT INTO quizzes_answer (attempt_id, question_id, question_type, response, "
-                "outcome, score, points) VALUES "
-                + ", ".join(["(%s, %s, %s, %s, %s, %s, %s)"] * len(answer_rows)),
-                [value for answer in answer_rows for value in answer],
-            )
+            ])
             cursor.execute(
                 "UPDATE quizzes_attempt SET status = 'submitted', submitted_at = %s, "
                 "raw_score = 9, max_score = 9, scaled_score = 1, passed = true, result = %s "
                 "WHERE id = %s",
                 [now, result, attempt_id],
             )
-            outbox = [
-                (uuid.uuid4(), payload, "answered", "pending", 0, 0, now, now, "")
-                for payload in payloads
-            ]
-            cursor.execute(
-                "INSERT INTO xapi_outboxstatement (statement_id, payload, verb, status, "
-                "attempts, server_errors, next_attempt_at, created_at, last_error) VALUES "
-                + ", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s, %s)"] * len(outbox)),
-                [value for statement in outbox for value in statement],
-            )
+            _insert(cursor, "xapi_outboxstatement", (
+                "statement_id", "payload", "verb", "status", "attempts", "server_errors",
+                "next_attempt_at", "created_at", "last_error",
+            ), [(uuid.uuid4(), payload, "answered", "pending", 0, 0, now, now, "")
+                for payload in payloads])
             cursor.execute(
                 "UPDATE progress_lessonprogress SET best_scaled_score = 1, "
                 "passed_attempt_id = %s, completed_at = %s "
@@ -122,3 +112,11 @@ class SubmitFloorView(APIView):
                 raise RuntimeError("run real submits first (the warm-up does)")
             cls._templates = (payloads, result if isinstance(result, str) else json.dumps(result))
         return cls._templates
+
+
+def _insert(cursor, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    row = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    cursor.execute(
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([row] * len(rows))}",
+        [value for values in rows for value in values],
+    )

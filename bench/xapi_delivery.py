@@ -55,7 +55,7 @@ def parse_args(argv):
     p.add_argument("--database-url", help=f"default {h.DEFAULT_DATABASE_URL} (dropped, created)")
     p.add_argument("--statements", type=int, default=1500, help="statements per delivery run")
     p.add_argument("--batch-size", type=int, default=50, help="statements per POST (default 50)")
-    p.add_argument("--delivery-rounds", type=int, default=3, help="a/b delivery pairs")
+    p.add_argument("--delivery-rounds", type=int, default=6, help="a/b delivery pairs")
     p.add_argument("--rounds", type=int, default=4, help="outbox on/off round pairs")
     p.add_argument("--seconds", type=float, default=6.0, help="seconds per on/off round")
     p.add_argument("--connections", type=int, default=16)
