@@ -7,6 +7,7 @@ import time
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import OperationalError
 
 from lessons.models import LessonPage
 from progress.models import LessonProgress
@@ -249,10 +250,20 @@ def test_quiz_works_with_javascript_disabled(browser, seeded):
 
 
 def wait_for(condition, *, seconds: float = 5.0) -> bool:
+    """Poll `condition` (a database read) while the live server handles the browser's requests.
+
+    With the in-memory SQLite test database the server's thread and this one
+    share a cache with table locks: a read that meets the server's open write
+    transaction fails with "database table is locked" and is simply tried again.
+    """
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        if condition():
-            return True
+        try:
+            if condition():
+                return True
+        except OperationalError as error:
+            if "locked" not in str(error):
+                raise
         time.sleep(0.1)
     return False
 
