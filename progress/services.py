@@ -7,7 +7,8 @@ Every service locks the learner's CourseProgress row, then the LessonProgress ro
 is set once and its event fires once, and the "is everything done?" checks of
 concurrent requests cannot both miss each other. The course's completion is one
 conditional UPDATE ... WHERE completed_at IS NULL (its event fires only when it
-changed the row).
+changed the row). The services that may send several events run as one unit of
+work (touchpoint/unit_of_work.py), so listeners can write once at their end.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from courses.models import CoursePage
 from lessons.models import LessonPage
 from quizzes.models import Attempt
 from quizzes.services import QuizNotAvailable, attempt_start, attempt_submit
+from touchpoint.unit_of_work import unit
 
 from . import events
 from .models import CourseProgress, LessonProgress
@@ -125,6 +127,7 @@ def _save_and_complete_lesson(
 
 
 @transaction.atomic
+@unit()
 def lesson_experience(*, user: AbstractBaseUser, lesson: LessonPage) -> LessonProgress:
     """Record that the learner opened the lesson (once), completing it if nothing else is due."""
     now = timezone.now()
@@ -159,6 +162,7 @@ def lesson_quiz_start(*, user: AbstractBaseUser, lesson: LessonPage) -> tuple[At
 
 
 @transaction.atomic
+@unit()
 def lesson_quiz_submit(
     *, user: AbstractBaseUser, lesson: LessonPage, attempt_id: int, answers: object
 ) -> Attempt:

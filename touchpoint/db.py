@@ -9,12 +9,13 @@ from django.db import connection
 from django.db.models import Model
 
 
-def insert_values(model: type[Model], columns: Sequence[str], rows: Sequence[Sequence[Any]]
-                  ) -> list[Any]:
+def insert_values(model: type[Model], columns: Sequence[str], rows: Sequence[Sequence[Any]],
+                  *, returning: bool = True) -> list[Any]:
     """INSERT rows of values, already prepared for the database, in one statement.
 
     `columns`: the model's field names (attnames), in the order of each row's
-    values; the other columns get NULL. Returns the new primary keys, in order.
+    values; the other columns get their database default (db_default) or NULL.
+    Returns the new primary keys, in order (`returning=False`: none, not asked for).
     What QuerySet.bulk_create does for the simple case (no signals, no
     conflicts, no multi-table inheritance, an auto primary key) without
     compiling the INSERT through the ORM for every row and value: a quiz submit
@@ -27,13 +28,13 @@ def insert_values(model: type[Model], columns: Sequence[str], rows: Sequence[Seq
     quote = connection.ops.quote_name
     names = ", ".join(quote(meta.get_field(name).column) for name in columns)
     placeholders = "(" + ", ".join(["%s"] * len(columns)) + ")"
-    sql = (
-        f"INSERT INTO {quote(meta.db_table)} ({names}) "
-        f"VALUES {', '.join([placeholders] * len(rows))} RETURNING {quote(meta.pk.column)}"
-    )
+    sql = (f"INSERT INTO {quote(meta.db_table)} ({names}) "
+           f"VALUES {', '.join([placeholders] * len(rows))}")
+    if returning:
+        sql += f" RETURNING {quote(meta.pk.column)}"
     with connection.cursor() as cursor:
         cursor.execute(sql, [value for row in rows for value in row])
-        return [pk for (pk,) in cursor.fetchall()]
+        return [pk for (pk,) in cursor.fetchall()] if returning else []
 
 
 def insert_rows(rows: Sequence[Model]) -> None:

@@ -7,6 +7,7 @@ A row is written in the same transaction as the learning event it reports
 
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Now
 from django.utils import timezone
 
 
@@ -21,15 +22,21 @@ class OutboxStatement(models.Model):
     verb = models.CharField(
         max_length=32, blank=True, help_text="The verb IRI's last segment, for people."
     )
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
-    attempts = models.PositiveIntegerField(default=0, help_text="Times a worker claimed the row.")
-    server_errors = models.PositiveIntegerField(
-        default=0, help_text="HTTP 5xx answers other than 502/503/504 (a 5xx can be permanent)."
+    # Database defaults too: xapi/outbox.py inserts only id, payload and verb.
+    status = models.CharField(
+        max_length=16, choices=Status.choices, default=Status.PENDING, db_default=Status.PENDING
     )
-    next_attempt_at = models.DateTimeField(default=timezone.now)
+    attempts = models.PositiveIntegerField(
+        default=0, db_default=0, help_text="Times a worker claimed the row."
+    )
+    server_errors = models.PositiveIntegerField(
+        default=0, db_default=0,
+        help_text="HTTP 5xx answers other than 502/503/504 (a 5xx can be permanent).",
+    )
+    next_attempt_at = models.DateTimeField(default=timezone.now, db_default=Now())
     last_attempt_at = models.DateTimeField(null=True, blank=True)
-    last_error = models.TextField(blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
+    last_error = models.TextField(blank=True, default="", db_default="")
+    created_at = models.DateTimeField(default=timezone.now, db_default=Now())
     delivered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -1,12 +1,14 @@
 """What recording costs a learner's request: delivery scheduled once, shared statement parts."""
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from progress.services import lesson_experience, lesson_quiz_start, lesson_quiz_submit
 from tests.factories import build_course
 from tests.xapi.conftest import correct_answers
+from touchpoint import unit_of_work
 from xapi import outbox
 from xapi import statements as st
 from xapi.models import OutboxStatement
@@ -75,12 +77,35 @@ def test_shared_statement_parts_are_copies():
     assert second["id"] != first["id"]
 
 
-def test_recorded_rows_fill_every_column_that_has_no_null_start():
-    # outbox.record INSERTs these columns by hand: a new NOT NULL field must be added there.
-    fields = {f.attname: f for f in OutboxStatement._meta.concrete_fields if not f.primary_key}
-    left_out = set(fields) - set(outbox._PENDING_COLUMNS)
-    assert {name for name in left_out if not fields[name].null} == set()
+def test_recorded_rows_get_every_other_column_from_the_database_defaults():
+    # outbox.record INSERTs statement_id, payload and verb only.
+    written = {"id", "statement_id", "payload", "verb"}
+    for field in OutboxStatement._meta.concrete_fields:
+        if field.attname not in written:
+            assert field.null or field.has_db_default(), field.attname
     outbox.record([statement(4)])
     row = OutboxStatement.objects.get()
     assert (row.status, row.attempts, row.server_errors, row.last_error) == ("pending", 0, 0, "")
-    assert row.created_at == row.next_attempt_at and row.delivered_at is None
+    assert row.created_at == row.next_attempt_at <= timezone.now()
+    assert row.delivered_at is None and row.last_attempt_at is None
+
+
+def test_a_submit_that_completes_lesson_and_course_writes_its_statements_in_one_insert(learner):
+    _, [lesson] = build_course(lessons=1)
+    lesson_experience(user=learner, lesson=lesson)
+    attempt, _ = lesson_quiz_start(user=learner, lesson=lesson)
+    before = OutboxStatement.objects.count()
+    with CaptureQueriesContext(connection) as queries:
+        lesson_quiz_submit(user=learner, lesson=lesson, attempt_id=attempt.pk,
+                           answers=correct_answers(attempt))
+    inserts = [q["sql"] for q in queries if q["sql"].startswith('INSERT INTO "xapi_outbox')]
+    verbs = list(OutboxStatement.objects.order_by("id").values_list("verb", flat=True)[before:])
+    assert len(inserts) == 1
+    assert verbs[-3:] == ["passed", "completed", "completed"] and "answered" in verbs
+
+
+def test_statements_of_a_unit_that_fails_are_not_written():
+    with pytest.raises(RuntimeError), transaction.atomic(), unit_of_work.unit():
+        outbox.record([statement(5)])
+        raise RuntimeError("the service failed after its event")
+    assert not OutboxStatement.objects.exists()
