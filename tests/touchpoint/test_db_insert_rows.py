@@ -30,7 +30,7 @@ def test_inserted_rows_get_their_pks_and_read_back_as_written():
     ]
 
 
-def test_shared_and_default_values_are_stored_for_every_row():
+def test_given_values_and_model_defaults_are_stored_for_every_row():
     now = timezone.now()
     rows = [OutboxStatement(statement_id=uuid.uuid4(), payload=f"{{\"n\": {i}}}",
                             created_at=now, next_attempt_at=now) for i in range(2)]
