@@ -149,7 +149,7 @@ def record_attempt_submitted(
 # Rows
 
 
-def record(statements: Iterable[Mapping[str, Any]]) -> int:
+def record(statements: Iterable[st.Statement]) -> int:
     """Insert built statements as pending outbox rows, due now; schedule delivery after commit.
 
     Inside a domain service's unit of work (touchpoint/unit_of_work.py) the rows
@@ -158,7 +158,7 @@ def record(statements: Iterable[Mapping[str, Any]]) -> int:
     Returns how many rows were recorded.
     """
     rows = [
-        (statement["id"], st.serialize(statement), statement["verb"]["id"].rsplit("/", 1)[-1][:32])
+        (statement.id, statement.json, statement.verb.rsplit("/", 1)[-1][:32])
         for statement in statements
     ]
     if not rows:

@@ -1,8 +1,10 @@
 """Build xAPI 1.0.3 statements from plain values.
 
 Builders take frozen dataclasses and plain values (no models, no settings) and
-return a plain dict ready for JSON; `serialize()` turns it into the canonical
-string that is stored in the outbox and re-sent, byte for byte, on retry.
+return a `Statement`: its canonical JSON text (compact, sorted keys, UTF-8:
+what `serialize()` gives for the same dict), which the outbox stores and
+delivery re-sends byte for byte, with its id and verb; it reads as a mapping
+too (the parsed JSON), for tests and for people.
 
 Statements are assembled with tincan's models (they check types, UUIDs and
 interaction types and use xAPI's camelCase keys), then four things tincan 1.0.0
@@ -24,7 +26,6 @@ gets wrong are fixed on the dict it produces:
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import hashlib
 import json
@@ -46,6 +47,7 @@ __all__ = [
     "Component",
     "InteractionQuestion",
     "Score",
+    "Statement",
     "StatementContext",
     "activity_iri",
     "actor_for",
@@ -197,6 +199,52 @@ class StatementContext:
 
 EMPTY_CONTEXT = StatementContext()
 
+
+class Statement(Mapping[str, Any]):
+    """A built statement: its canonical JSON text, id and verb IRI; read-only.
+
+    `json` is what the outbox stores and delivery re-sends. Reading it as a
+    mapping (`statement["result"]`, `dict(statement)`) parses a private copy
+    of that text on first use, so edits to what it returns change neither
+    the statement nor any other.
+    """
+
+    __slots__ = ("id", "verb", "json", "_parsed")
+
+    def __init__(self, *, id: str, verb: str, json: str) -> None:  # noqa: A002 (xAPI's name)
+        self.id = id
+        self.verb = verb
+        self.json = json
+        self._parsed: dict[str, Any] | None = None
+
+    def _dict(self) -> dict[str, Any]:
+        if self._parsed is None:
+            self._parsed = json.loads(self.json)
+        return self._parsed
+
+    def __getitem__(self, key: str) -> Any:
+        return self._dict()[key]
+
+    def __iter__(self):
+        return iter(self._dict())
+
+    def __len__(self) -> int:
+        return len(self._dict())
+
+    def __or__(self, other: Mapping[str, Any]) -> dict[str, Any]:
+        """A plain dict of this statement with `other`'s keys replacing its own (for tests)."""
+        return {**self._dict(), **other}
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Statement):
+            return self.json == other.json
+        return NotImplemented if not isinstance(other, Mapping) else self._dict() == other
+
+    __hash__ = None  # type: ignore[assignment]  # equal to dicts, which are unhashable
+
+    def __repr__(self) -> str:
+        return f"<Statement {self.id} {self.verb.rsplit('/', 1)[-1]}>"
+
 ScoreLike = Score | tuple[float, float, float]
 
 
@@ -267,9 +315,18 @@ def format_duration(value: timedelta) -> str:
 
 
 def serialize(statement: Mapping[str, Any]) -> str:
-    """Canonical JSON: sorted keys, compact, UTF-8 text. Store and re-send these bytes."""
+    """Canonical JSON: sorted keys, compact, UTF-8 text. Store and re-send these bytes.
+
+    A built `Statement` is its own text already (the same canonical form).
+    """
+    if isinstance(statement, Statement):
+        return statement.json
+    return _dumps(statement)
+
+
+def _dumps(value: Any) -> str:
     return json.dumps(
-        statement, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
     )
 
 
@@ -375,13 +432,13 @@ def experienced(
     ctx: StatementContext,
     timestamp: datetime,
     id: uuid.UUID | str | None = None,
-) -> dict[str, Any]:
+) -> Statement:
     """The learner opened/read a lesson."""
     return _statement(
         actor,
         vocab.VERB_EXPERIENCED_ID,
         vocab.VERB_EXPERIENCED_DISPLAY,
-        _activity(lesson, ctx.lang),
+        _activity_json(lesson, ctx.lang),
         ctx,
         timestamp,
         id,
@@ -394,13 +451,13 @@ def attempted(
     ctx: StatementContext,
     timestamp: datetime,
     id: uuid.UUID | str | None = None,
-) -> dict[str, Any]:
+) -> Statement:
     """The learner started an attempt at a quiz (an assessment)."""
     return _statement(
         actor,
         vocab.VERB_ATTEMPTED_ID,
         vocab.VERB_ATTEMPTED_DISPLAY,
-        _activity(quiz, ctx.lang),
+        _activity_json(quiz, ctx.lang),
         ctx,
         timestamp,
         id,
@@ -418,7 +475,7 @@ def answered(
     id: uuid.UUID | str | None = None,
     *,
     duration: timedelta | None = None,
-) -> dict[str, Any]:
+) -> Statement:
     """The learner answered one question; `response` from `response_from_answer`.
 
     `success` None (e.g. likert) and an empty response are omitted; pass
@@ -434,7 +491,7 @@ def answered(
         actor,
         vocab.VERB_ANSWERED_ID,
         vocab.VERB_ANSWERED_DISPLAY,
-        _interaction(question, ctx.lang),
+        _interaction_json(question, ctx.lang),
         ctx,
         timestamp,
         id,
@@ -450,7 +507,7 @@ def passed(
     ctx: StatementContext,
     timestamp: datetime,
     id: uuid.UUID | str | None = None,
-) -> dict[str, Any]:
+) -> Statement:
     """The learner passed a quiz attempt: success, completion, score, duration.
 
     `score=None` for a quiz with nothing to score (max 0, e.g. a survey).
@@ -466,7 +523,7 @@ def failed(
     ctx: StatementContext,
     timestamp: datetime,
     id: uuid.UUID | str | None = None,
-) -> dict[str, Any]:
+) -> Statement:
     """The learner failed a quiz attempt: success false, completion, score, duration."""
     return _judged(False, actor, quiz, score, duration, ctx, timestamp, id)
 
@@ -479,13 +536,13 @@ def completed(
     id: uuid.UUID | str | None = None,
     *,
     duration: timedelta | None = None,
-) -> dict[str, Any]:
+) -> Statement:
     """The learner completed a lesson or a course."""
     return _statement(
         actor,
         vocab.VERB_COMPLETED_ID,
         vocab.VERB_COMPLETED_DISPLAY,
-        _activity(activity, ctx.lang),
+        _activity_json(activity, ctx.lang),
         ctx,
         timestamp,
         id,
@@ -522,67 +579,72 @@ def _judged(
     ctx: StatementContext,
     timestamp: datetime,
     id: uuid.UUID | str | None,
-) -> dict[str, Any]:
+) -> Statement:
     verb = vocab.VERB_PASSED_ID if success else vocab.VERB_FAILED_ID
     display = vocab.VERB_PASSED_DISPLAY if success else vocab.VERB_FAILED_DISPLAY
     result = _result(success=success, completion=True, score=_as_score(score), duration=duration)
-    return _statement(actor, verb, display, _activity(quiz, ctx.lang), ctx, timestamp, id, result)
+    obj = _activity_json(quiz, ctx.lang)
+    return _statement(actor, verb, display, obj, ctx, timestamp, id, result)
 
 
 def _statement(
     actor: Actor,
     verb_id: str,
     verb_display: Mapping[str, str],
-    obj: dict[str, Any],
+    obj: str,
     ctx: StatementContext,
     timestamp: datetime,
     statement_id: uuid.UUID | str | None,
     result: _Result | None = None,
-) -> dict[str, Any]:
-    """Assemble a statement from parts that tincan built and serialized.
+) -> Statement:
+    """Assemble a statement's canonical text from its parts' canonical texts.
 
-    Exactly what `tincan.Statement(...).as_version()` gives for these parts
-    (a dict of each part's `as_version()`, None parts left out): the parts a
-    learner's statements share (actor, verb, activities, interactions,
-    context) are built through tincan once per process and value (cached
-    below) and copied into each statement, so a quiz submit does not rebuild
-    the same tincan objects a dozen times.
+    Every part (actor, verb, object, result, context) is built through
+    tincan's models, `as_version()` with the fixes listed at the top, and
+    serialized once per process and value (cached below); a statement is
+    those texts under its sorted keys, plus its id and timestamp. The text is
+    exactly `serialize()` of the dict `tincan.Statement(...).as_version()`
+    would give for these parts, without rebuilding the same tincan objects
+    and re-encoding the same JSON a dozen times per quiz submit.
     """
     stamp = format_timestamp(timestamp)  # validates awareness
-    sid = str(uuid.UUID(str(statement_id))) if statement_id is not None else str(uuid.uuid4())
-    if not tincan.Statement._UUID_REGEX.match(sid):
-        raise ValueError("Invalid UUID string")  # what tincan.Statement(id=...) raises
-    out: dict[str, Any] = {
-        "id": sid,
-        "actor": _copy(_agent(actor)),
-        "verb": _copy(_verb(verb_id, tuple(verb_display.items()))),
-        "object": obj,
-        "timestamp": stamp,
-    }
+    if statement_id is None:
+        sid = str(uuid.uuid4())
+    else:
+        sid = str(uuid.UUID(str(statement_id)))
+        if not tincan.Statement._UUID_REGEX.match(sid):
+            raise ValueError("Invalid UUID string")  # what tincan.Statement(id=...) raises
+    parts = [
+        ("actor", _agent_json(actor)),
+        ("id", f'"{sid}"'),  # hex digits and dashes: no escaping
+        ("object", obj),
+        ("timestamp", f'"{stamp}"'),  # digits, "-", ":", ".", "T", "Z"
+        ("verb", _verb_json(verb_id, tuple(verb_display.items()))),
+    ]
     if result is not None:
-        out["result"] = _copy(_result_dict(result))
-    context = _context(ctx)
+        parts.append(("result", _result_json(result)))
+    context = _context_json(ctx)
     if context is not None:
-        out["context"] = context
-    return out
+        parts.append(("context", context))
+    return Statement(id=sid, verb=verb_id, json=_object_json(parts))
 
 
-# Caches of tincan-built parts, keyed by value (frozen dataclasses and strings),
-# so a hit is the same output by construction. Callers get copies (`_copy`).
+def _object_json(parts: list[tuple[str, str]]) -> str:
+    """A JSON object from (key, canonical JSON text) pairs, as `serialize` writes it.
+
+    Keys are plain ASCII names (no escaping); sorted as json.dumps(sort_keys=True) sorts.
+    """
+    parts.sort()
+    return "{" + ",".join(f'"{key}":{text}' for key, text in parts) + "}"
+
+
+# Caches of tincan-built parts as canonical JSON text, keyed by value (frozen
+# dataclasses and strings), so a hit is the same output by construction.
 _CACHE_SIZE = 4096
 
 
-def _copy(value: Any) -> Any:
-    """A copy of a JSON-ready value (dicts, lists, scalars), cheaper than deepcopy."""
-    if isinstance(value, dict):
-        return {key: _copy(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_copy(item) for item in value]
-    return value
-
-
 @functools.lru_cache(maxsize=_CACHE_SIZE)
-def _result_dict(result: _Result) -> dict[str, Any]:
+def _result_json(result: _Result) -> str:
     score = result.score
     out = tincan.Result(
         response=result.response,
@@ -597,35 +659,33 @@ def _result_dict(result: _Result) -> dict[str, Any]:
         out["duration"] = format_duration(result.duration)
     if score is not None:
         out["score"] = score.as_dict()
-    return out
+    return _dumps(out)
 
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
-def _agent(actor: Actor) -> dict[str, Any]:
+def _agent_json(actor: Actor) -> str:
     if actor.account_name is not None:
         account = tincan.AgentAccount(home_page=actor.account_homepage, name=actor.account_name)
-        return tincan.Agent(account=account, name=actor.name).as_version()
+        return _dumps(tincan.Agent(account=account, name=actor.name).as_version())
     # Only set what is there: tincan's mbox setter crashes on None.
     ifi = {"mbox": actor.mbox} if actor.mbox else {"mbox_sha1sum": actor.mbox_sha1sum}
-    return tincan.Agent(**ifi, name=actor.name).as_version()
+    return _dumps(tincan.Agent(**ifi, name=actor.name).as_version())
 
 
 @functools.lru_cache(maxsize=64)
-def _verb(verb_id: str, display: tuple[tuple[str, str], ...]) -> dict[str, Any]:
-    return tincan.Verb(id=verb_id, display=tincan.LanguageMap(dict(display))).as_version()
+def _verb_json(verb_id: str, display: tuple[tuple[str, str], ...]) -> str:
+    return _dumps(
+        tincan.Verb(id=verb_id, display=tincan.LanguageMap(dict(display))).as_version()
+    )
 
 
 def _lang_map(text: str | None, lang: str) -> tincan.LanguageMap | None:
     return tincan.LanguageMap({lang: text}) if text else None
 
 
-def _activity(activity: Activity, lang: str) -> dict[str, Any]:
-    return _copy(_activity_dict(activity, lang))
-
-
 @functools.lru_cache(maxsize=_CACHE_SIZE)
-def _activity_dict(activity: Activity, lang: str) -> dict[str, Any]:
-    return _tincan_activity(activity, lang).as_version()
+def _activity_json(activity: Activity, lang: str) -> str:
+    return _dumps(_tincan_activity(activity, lang).as_version())
 
 
 def _tincan_activity(activity: Activity, lang: str) -> tincan.Activity:
@@ -646,12 +706,8 @@ def _components(components: tuple[Component, ...], lang: str) -> list | None:
     ]
 
 
-def _interaction(question: InteractionQuestion, lang: str) -> dict[str, Any]:
-    return _copy(_interaction_dict(question, lang))
-
-
 @functools.lru_cache(maxsize=_CACHE_SIZE)
-def _interaction_dict(question: InteractionQuestion, lang: str) -> dict[str, Any]:
+def _interaction_json(question: InteractionQuestion, lang: str) -> str:
     pattern = question.correct_responses_pattern
     definition = tincan.ActivityDefinition(
         name=_lang_map(question.name, lang),
@@ -664,36 +720,43 @@ def _interaction_dict(question: InteractionQuestion, lang: str) -> dict[str, Any
         target=_components(question.target, lang),
         scale=_components(question.scale, lang),
     )
-    return tincan.Activity(id=question.iri, definition=definition).as_version()
+    return _dumps(tincan.Activity(id=question.iri, definition=definition).as_version())
 
 
-def _context(ctx: StatementContext) -> dict[str, Any] | None:
-    """The context's dict (a copy): cached without the registration, which is per attempt."""
+def _context_json(ctx: StatementContext) -> str | None:
+    """The context's text: its parts are cached without the registration, which is per attempt."""
+    parts = _context_parts(ctx.parent, ctx.grouping, ctx.category, ctx.platform, ctx.language)
     if ctx.registration is None:
-        context = _context_dict(ctx)
-        return None if context is None else _copy(context)
-    context = _copy(_context_dict(dataclasses.replace(ctx, registration=None))) or {}
-    context["registration"] = ctx.registration  # what tincan writes: the UUID's str
-    return context
+        return None if parts is None else _object_json(list(parts))
+    # what tincan writes: the UUID's str (hex digits and dashes)
+    return _object_json([*(parts or ()), ("registration", f'"{ctx.registration}"')])
 
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
-def _context_dict(ctx: StatementContext) -> dict[str, Any] | None:
-    lang = ctx.lang
+def _context_parts(
+    parent: tuple[Activity, ...],
+    grouping: tuple[Activity, ...],
+    category: tuple[Activity, ...],
+    platform: str | None,
+    language: str | None,
+) -> tuple[tuple[str, str], ...] | None:
+    """(key, canonical JSON text) of each part tincan writes for this context but registration."""
+    lang = language or UNDETERMINED_LANGUAGE
     groups = {
-        name: [_tincan_activity(a, lang) for a in getattr(ctx, name)]
-        for name in ("parent", "grouping", "category")
-        if getattr(ctx, name)
+        name: [_tincan_activity(a, lang) for a in activities]
+        for name, activities in (("parent", parent), ("grouping", grouping),
+                                 ("category", category))
+        if activities
     }
     context_activities = tincan.ContextActivities(**groups) if groups else None
-    if context_activities is None and not (ctx.registration or ctx.platform or ctx.language):
+    if context_activities is None and not (platform or language):
         return None
-    return tincan.Context(
-        registration=ctx.registration,
+    context = tincan.Context(
         context_activities=context_activities,
-        platform=ctx.platform or None,
-        language=ctx.language or None,
+        platform=platform or None,
+        language=language or None,
     ).as_version()
+    return tuple((key, _dumps(value)) for key, value in context.items())
 
 
 def _as_score(score: ScoreLike | None) -> Score | None:
