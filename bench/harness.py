@@ -258,8 +258,9 @@ class Pool:
     """Learners (usernames starting with `prefix`) whose started attempts submit rounds use up.
 
     Every submit is a different learner's attempt, so a round needs as many open
-    attempts as it can submit: `size_for()` tops the pool up after the warm-up,
-    `submit_load()` again before a round if a faster round ate into the margin.
+    attempts as it can submit: `size_for()` tops the pool up after the warm-up
+    for the rates seen per endpoint, `attempts_load()` again before a round if a
+    faster round ate into the margin.
     """
 
     prefix: str
@@ -267,10 +268,16 @@ class Pool:
     body: str
     seconds: float
     processes: int = 2
-    fastest: float = 0.0  # highest submit rate seen, req/s
+    rates: dict = field(default_factory=dict)  # highest rate seen per attempts path, req/s
+
+    @property
+    def fastest(self) -> float:
+        return max(self.rates.values(), default=0.0)
 
     def saw(self, figures: dict) -> dict:
-        self.fastest = max(self.fastest, figures["rps"])
+        path = figures.get("path")
+        if path is not None:
+            self.rates[path] = max(self.rates.get(path, 0.0), figures["rps"])
         return figures
 
     def top_up(self, wanted: int) -> None:
@@ -283,21 +290,20 @@ class Pool:
                 f"{time.monotonic() - started:.0f} s")
 
     def size_for(self, rounds: int) -> None:
-        self.top_up(needed_learners(self.fastest, seconds=self.seconds, rounds=rounds))
+        """Enough open attempts for `rounds` rounds of every endpoint seen so far."""
+        self.top_up(sum(needed_learners(rate, seconds=self.seconds, rounds=rounds)
+                        for rate in self.rates.values()))
 
     def submit_load(self) -> Load:
-        return self._attempts_load("/api/v1/attempts/{}/submit/")
+        return self.attempts_load("/api/v1/attempts/{}/submit/")
 
-    def floor_load(self) -> Load:
-        """Like submit_load(), for bench/views.py's SubmitFloorView (uses up attempts too)."""
-        return self._attempts_load("/bench/submit-floor/{}/")
-
-    def _attempts_load(self, path: str) -> Load:
-        self.top_up(needed_learners(max(self.fastest, 20.0), seconds=self.seconds, rounds=1,
-                                    margin=1.6))
+    def attempts_load(self, path: str) -> Load:
+        """POSTs to `path` (with "{}" for the attempt id), each open attempt once."""
+        rate = max(self.rates.get(path, self.fastest), 20.0)
+        self.top_up(needed_learners(rate, seconds=self.seconds, rounds=1, margin=1.6))
         lines = [f"{path.format(attempt)} {token}"
                  for attempt, token in open_attempts(self.prefix)]
-        return Load(lines, self.body)
+        return Load(lines, self.body, path=path)
 
     def write_load(self, body: str) -> Load:
         return Load([f"/bench/write/ {token}" for token in pool_tokens(self.prefix)], body,
@@ -416,6 +422,7 @@ class Load:
     lines: list[str]
     body: str
     single_use: bool = True
+    path: str | None = None  # the attempts path of a single-use load (Pool.saw keys rates by it)
 
 
 def wrk_round(server: Server, load: Load, *, seconds: float, connections: int,
@@ -464,6 +471,8 @@ def wrk_round(server: Server, load: Load, *, seconds: float, connections: int,
                             ("connect_errors", "read_errors", "write_errors", "timeouts",
                              "non_2xx"))
     figures["valid"] = figures["errors"] == 0 and not (load.single_use and figures["wraps"])
+    if load.path is not None:
+        figures["path"] = load.path
     busy, total = sys1[0] - sys0[0], sys1[1] - sys0[1]
     app_seconds = (app1 - app0) / TICK
     figures["app_cpu_ms_per_request"] = round(1000 * app_seconds / max(figures["requests"], 1), 2)

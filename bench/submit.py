@@ -17,10 +17,19 @@ at 16 connections:
       the submit's reads and writes (lock the attempt, 10 answer rows, the
       attempt's result, 13 outbox rows of real statements, 2 progress UPDATEs)
       in raw SQL, with no validation, scoring, statement building, ORM or
-      serializer: the best any implementation of those writes could do
-      (`--skip-floor` leaves it out).
+      serializer: the best any implementation of those writes could do;
+  (d) POST /bench/submit-floor-minimal/<id>/ -- the same, in the fewest rows any
+      schema could use (the attempt updated once with answers and result
+      together, the 13 statements in ONE outbox row, 2 progress UPDATEs): the
+      best any implementation of the issue's durable writes could do, whatever
+      its schema;
+  (e) POST /bench/submit-ideal/<id>/ -- (d)'s writes plus the submit's own
+      logic (the product's input serializer, scoring, xAPI statements and
+      response), no ORM, no page lookups, no completion rules: the best a
+      hand-tuned submit with our logic could hope for (`--skip-floor` leaves
+      (c), (d) and (e) out).
 
-Prints medians over the rounds and the ratios b/a and c/a, writes
+Prints medians over the rounds and the ratios b/a, c/a, d/a and e/a, writes
 bench/results/submit-<date>.json. Goal (issue 3): b/a >= 0.6 and p99 < 50 ms.
 """
 
@@ -30,6 +39,7 @@ import argparse
 import json
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -39,6 +49,25 @@ from bench import harness as h  # noqa: E402
 GOAL_RATIO = 0.6
 GOAL_P99_MS = 50.0
 WRITE_BODY = json.dumps({"note": "one row"})
+
+
+@dataclass(frozen=True)
+class Bound:
+    """A bench/views.py endpoint that bounds the submit from below, measured every round."""
+
+    path: str
+    label: str
+    meaning: str
+
+
+BOUNDS = {
+    "c": Bound("/bench/submit-floor/{}/", "(c) the submit's writes only",
+               "the best any submit making our schema's writes could reach"),
+    "d": Bound("/bench/submit-floor-minimal/{}/", "(d) those writes in fewest rows",
+               "the best any submit making the issue's durable writes could reach"),
+    "e": Bound("/bench/submit-ideal/{}/", "(e) (d) + the submit's logic",
+               "the best a hand-tuned submit running our logic could reach"),
+}
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -52,20 +81,22 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--worker-class", default="sync", help="gunicorn worker class (default sync)")
     p.add_argument("--threads", type=int, default=1, help="gunicorn threads per worker")
     p.add_argument("--processes", type=int, default=2, help="processes seeding learners")
-    p.add_argument("--skip-floor", action="store_true", help="no (c) rounds")
+    p.add_argument("--skip-floor", action="store_true", help="no (c), (d) or (e) rounds")
     return p.parse_args(argv)
 
 
 def run_pairs(server: h.Server, pool: h.Pool, args, database_url: str):
-    """Warm up, size the learner pool from the measured submit rate, then alternate a/b(/c)."""
+    """Warm up, size the learner pool from the rates seen, then alternate a, b (, c, d, e)."""
     rnd = dict(connections=args.connections, database_url=database_url)
     h.wrk_round(server, pool.write_load(WRITE_BODY), seconds=2, **rnd)
     pool.saw(h.wrk_round(server, pool.submit_load(), seconds=3, **rnd))
     h.log(f"warm-up: submit {pool.fastest:.0f} req/s")
-    if not args.skip_floor:
-        pool.saw(h.wrk_round(server, pool.floor_load(), seconds=2, **rnd))
-    pool.size_for(args.rounds * (1 if args.skip_floor else 2))
-    writes, submits, floors = [], [], []
+    floors = {} if args.skip_floor else {letter: [] for letter in BOUNDS}
+    for letter in floors:
+        pool.saw(h.wrk_round(server, pool.attempts_load(BOUNDS[letter].path), seconds=2,
+                             **rnd))
+    pool.size_for(args.rounds)
+    writes, submits = [], []
     for i in range(args.rounds):
         writes.append(h.wrk_round(server, pool.write_load(WRITE_BODY), seconds=args.seconds,
                                   **rnd))
@@ -73,10 +104,10 @@ def run_pairs(server: h.Server, pool: h.Pool, args, database_url: str):
                                             **rnd)))
         line = (f"round {i + 1}/{args.rounds}: write {writes[-1]['rps']:.0f} req/s, "
                 f"submit {submits[-1]['rps']:.0f} req/s (p99 {submits[-1]['p99_ms']:.1f} ms)")
-        if not args.skip_floor:
-            floors.append(pool.saw(h.wrk_round(server, pool.floor_load(),
+        for letter, rounds in floors.items():
+            rounds.append(pool.saw(h.wrk_round(server, pool.attempts_load(BOUNDS[letter].path),
                                                seconds=args.seconds, **rnd)))
-            line += f", floor {floors[-1]['rps']:.0f} req/s"
+            line += f", ({letter}) {rounds[-1]['rps']:.0f} req/s"
         h.log(line)
     return writes, submits, floors
 
@@ -96,9 +127,9 @@ def main(argv: list[str] | None = None) -> int:
     pool.top_up(300)
     with h.gunicorn("submit", workers=args.workers, worker_class=args.worker_class,
                     threads=args.threads) as server:
-        writes, submits, floors = run_pairs(server, pool, args, database_url)
+        writes, submits, bounds = run_pairs(server, pool, args, database_url)
     a, b = h.summarize(writes), h.summarize(submits)
-    c = h.summarize(floors) if floors else None
+    summaries = {letter: h.summarize(rounds) for letter, rounds in bounds.items()}
     ratio = h.ratio_of_medians(b, a)
     paired = h.paired_ratio_median(submits, writes)
     cpu_ratio = a["app_cpu_ms_per_request_median"] / b["app_cpu_ms_per_request_median"]
@@ -106,25 +137,25 @@ def main(argv: list[str] | None = None) -> int:
              GOAL_P99_MS}
     print()
     rows = [("(a) bare DRF write, 1 row", a), ("(b) submit 10-question quiz", b)]
-    if c is not None:
-        rows.append(("(c) the submit's writes only", c))
+    rows += [(BOUNDS[letter].label, summary) for letter, summary in summaries.items()]
     print(h.table(rows))
     print(f"\nratio b/a (medians): {ratio:.3f}   median of per-round ratios: {paired:.3f}   "
           f"goal >= {GOAL_RATIO}: {'met' if goals['ratio_b_over_a'] else 'MISSED'}")
-    floor = {}
-    if c is not None:
-        floor = {"ratio_c_over_a": h.ratio_of_medians(c, a),
-                 "ratio_c_over_a_median_of_rounds": h.paired_ratio_median(floors, writes),
-                 "ratio_b_over_c": h.ratio_of_medians(b, c)}
-        print(f"floor c/a (medians): {floor['ratio_c_over_a']:.3f}   median of per-round "
-              f"ratios: {floor['ratio_c_over_a_median_of_rounds']:.3f}   (the best any submit "
-              f"making these writes could reach); b/c: {floor['ratio_b_over_c']:.3f}")
+    ratios = {}
+    for letter, summary in summaries.items():
+        ratios[f"ratio_{letter}_over_a"] = h.ratio_of_medians(summary, a)
+        ratios[f"ratio_{letter}_over_a_median_of_rounds"] = h.paired_ratio_median(
+            bounds[letter], writes)
+        ratios[f"ratio_b_over_{letter}"] = h.ratio_of_medians(b, summary)
+        print(f"{letter}/a (medians): {ratios[f'ratio_{letter}_over_a']:.3f}   median of "
+              f"per-round ratios: {ratios[f'ratio_{letter}_over_a_median_of_rounds']:.3f}   "
+              f"b/{letter}: {ratios[f'ratio_b_over_{letter}']:.3f}   ({BOUNDS[letter].meaning})")
     print(f"app CPU per request: write {a['app_cpu_ms_per_request_median']:.1f} ms, submit "
           f"{b['app_cpu_ms_per_request_median']:.1f} ms -> CPU-bound ratio {cpu_ratio:.3f} "
           f"(less sensitive to other load on the machine)")
     print(f"submit p99 (median of rounds): {b['p99_ms_median']:.1f} ms   "
           f"goal < {GOAL_P99_MS:g} ms: {'met' if goals['submit_p99_ms'] else 'MISSED'}")
-    invalid = [r for r in writes + submits + floors if not r["valid"]]
+    invalid = [r for r in writes + submits + sum(bounds.values(), []) if not r["valid"]]
     if invalid:
         print(f"WARNING: {len(invalid)} round(s) had errors or reused attempts; see the JSON")
     result = {
@@ -134,10 +165,10 @@ def main(argv: list[str] | None = None) -> int:
                    "connections": args.connections, "gunicorn_workers": args.workers,
                    "worker_class": args.worker_class, "threads": args.threads,
                    "load_generator": "wrk (bench/wrk_rotate.lua), 1 thread"},
-        "summary": {"write": a, "submit": b, "floor": c, "ratio_b_over_a": ratio,
+        "summary": {"write": a, "submit": b, **summaries, "ratio_b_over_a": ratio,
                     "ratio_median_of_rounds": paired,
-                    "ratio_from_app_cpu_per_request": cpu_ratio, "goals_met": goals, **floor},
-        "rounds": {"write": writes, "submit": submits, "floor": floors},
+                    "ratio_from_app_cpu_per_request": cpu_ratio, "goals_met": goals, **ratios},
+        "rounds": {"write": writes, "submit": submits, **bounds},
         "runtime_s": round(time.monotonic() - began, 1),
     }
     path = h.write_result("submit", result)
