@@ -14,7 +14,9 @@
 (c) quiz-submit throughput with the outbox on (XAPI_ENABLED=1) against off (0):
     two gunicorn servers (2 sync workers each, only one loaded at a time),
     alternating wrk rounds at 16 connections, distinct learners, as in
-    bench/submit.py. Goal: on is less than 15% lower than off.
+    bench/submit.py; each round pair on two freshly started servers, warmed up
+    first (a process's luck would otherwise favour one side for the whole run).
+    Goal: on is less than 15% lower than off.
 
 The statements are real: learners take the quiz through the product's services
 (15 statements each: experienced, attempted, 10 answered, passed, completed
@@ -56,7 +58,8 @@ def parse_args(argv):
     p.add_argument("--statements", type=int, default=1500, help="statements per delivery run")
     p.add_argument("--batch-size", type=int, default=50, help="statements per POST (default 50)")
     p.add_argument("--delivery-rounds", type=int, default=6, help="a/b delivery pairs")
-    p.add_argument("--rounds", type=int, default=4, help="outbox on/off round pairs")
+    p.add_argument("--rounds", type=int, default=8,
+                   help="outbox on/off round pairs, each on fresh servers (default 8)")
     p.add_argument("--seconds", type=float, default=6.0, help="seconds per on/off round")
     p.add_argument("--connections", type=int, default=16)
     p.add_argument("--processes", type=int, default=2, help="processes seeding learners")
@@ -239,26 +242,35 @@ def delivery_rounds(args) -> tuple[list[dict], list[dict], list[dict]]:
 
 
 def outbox_rounds(args, *, lesson, body: str, database_url: str, processes: int):
+    """Round pairs of submits, outbox on and off, each pair on two freshly started servers.
+
+    A gunicorn process's speed depends on its luck (hash seed, memory layout):
+    two identical servers started side by side differ by up to 13% here (an
+    A/A run, bench/README.md). Fresh servers for every pair let that luck
+    average out over the pairs instead of favouring one side for a whole run.
+    """
     rnd = dict(connections=args.connections, database_url=database_url)
     pools = {key: h.Pool(f"{key}-", lesson, body, args.seconds, processes)
              for key in ("on", "off")}
     for pool in pools.values():
         pool.top_up(300)
-    with h.gunicorn("xapi-on", env={"XAPI_ENABLED": "1"}) as on, \
-            h.gunicorn("xapi-off", env={"XAPI_ENABLED": "0"}) as off:
-        servers = {"on": on, "off": off}
-        for key, pool in pools.items():
-            pool.saw(h.wrk_round(servers[key], pool.submit_load(), seconds=3, **rnd))
-            h.log(f"warm-up outbox {key}: {pool.fastest:.0f} req/s")
-        for pool in pools.values():
-            pool.size_for(args.rounds)
-        results = {"on": [], "off": []}
-        for i in range(args.rounds):
+    results = {"on": [], "off": []}
+    for i in range(args.rounds):
+        with h.gunicorn("xapi-on", env={"XAPI_ENABLED": "1"}) as on, \
+                h.gunicorn("xapi-off", env={"XAPI_ENABLED": "0"}) as off:
+            servers = {"on": on, "off": off}
+            for key, pool in pools.items():  # warm the new workers up (first-use caches)
+                pool.saw(h.wrk_round(servers[key], pool.submit_load(), seconds=3, **rnd))
+                if i == 0:
+                    h.log(f"warm-up outbox {key}: {pool.fastest:.0f} req/s")
+            if i == 0:
+                for pool in pools.values():
+                    pool.size_for(args.rounds)
             for key in ("on", "off") if i % 2 == 0 else ("off", "on"):
                 results[key].append(pools[key].saw(h.wrk_round(
                     servers[key], pools[key].submit_load(), seconds=args.seconds, **rnd)))
-            h.log(f"outbox round {i + 1}/{args.rounds}: on {results['on'][-1]['rps']:.0f} "
-                  f"req/s, off {results['off'][-1]['rps']:.0f} req/s")
+        h.log(f"outbox round {i + 1}/{args.rounds} (fresh servers): on "
+              f"{results['on'][-1]['rps']:.0f} req/s, off {results['off'][-1]['rps']:.0f} req/s")
     return results["on"], results["off"]
 
 

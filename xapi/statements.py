@@ -71,6 +71,7 @@ UNDETERMINED_LANGUAGE = "und"
 _KEY_RE = re.compile(r"^[A-Za-z0-9._~-]+$")
 _INTERACTION_TYPES = frozenset(vocab.QUESTION_TYPE_TO_INTERACTION.values())
 _DELIMITERS = (vocab.RESPONSE_ITEM_DELIMITER, vocab.RESPONSE_PAIR_DELIMITER)
+_CACHE_SIZE = 4096  # entries per cache of built parts (functools.lru_cache)
 
 
 # ---------------------------------------------------------------------------
@@ -97,6 +98,11 @@ class Actor:
             raise ValueError("mbox must be a mailto: IRI")
         if self.mbox_sha1sum is not None and not re.fullmatch(r"[0-9a-f]{40}", self.mbox_sha1sum):
             raise ValueError("mbox_sha1sum must be 40 lowercase hex digits")
+
+    @functools.cached_property
+    def json(self) -> str:
+        """The actor's canonical JSON text (built once per value, then once per instance)."""
+        return _agent_json(self)
 
 
 @dataclass(frozen=True)
@@ -141,6 +147,7 @@ class InteractionQuestion:
                 _check_component_id(component_id)
             if len(set(ids)) != len(ids):
                 raise ValueError(f"duplicate component ids in {ids}")
+        object.__setattr__(self, "_json_by_lang", {})  # _interaction_json's, not a field
 
 
 @dataclass(frozen=True)
@@ -195,6 +202,11 @@ class StatementContext:
     @property
     def lang(self) -> str:
         return self.language or UNDETERMINED_LANGUAGE
+
+    @functools.cached_property
+    def json(self) -> str | None:
+        """The context's canonical JSON text, None for an empty one (built once per instance)."""
+        return _context_json(self)
 
 
 EMPTY_CONTEXT = StatementContext()
@@ -287,6 +299,7 @@ def activity_iri(base: str, kind: str, key: object) -> str:
 # Formatting
 
 
+@functools.lru_cache(maxsize=64)  # a quiz submit's statements share one time
 def format_timestamp(value: datetime) -> str:
     """Aware datetime -> "YYYY-MM-DDTHH:MM:SS.sssZ" (UTC, milliseconds truncated)."""
     if value.tzinfo is None or value.utcoffset() is None:
@@ -343,17 +356,34 @@ def question_from_snapshot(snapshot: Mapping[str, Any], *, iri: str) -> Interact
     the id ("true"/"false") of the correct choice; sequencing -> choice ids
     ordered by `position`; matching -> "source[.]target" for every choice with
     a `target`; likert -> no pattern (every answer is acceptable).
+
+    Only the fields named here are read, into a tuple that keys a cache: every
+    attempt at a quiz revision (in the same order) shares one InteractionQuestion.
     """
-    qtype = snapshot["type"]
+    key = (
+        snapshot["type"],
+        str(snapshot["id"]),
+        snapshot.get("prompt"),
+        tuple(
+            (str(c["id"]), c.get("text"), bool(c.get("correct")), c.get("position"),
+             c.get("target"))
+            for c in snapshot.get("choices") or ()
+        ),
+        tuple((str(t["id"]), t.get("text")) for t in snapshot.get("targets") or ()),
+    )
+    return _question(key, iri)
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _question(key: tuple, iri: str) -> InteractionQuestion:
+    qtype, question_id, prompt, choices, targets = key
     try:
         interaction_type = vocab.QUESTION_TYPE_TO_INTERACTION[qtype]
     except KeyError:
         raise ValueError(f"unknown question type {qtype!r}") from None
-    choices = list(snapshot.get("choices") or ())
-    components = tuple(Component(str(c["id"]), c.get("text") or str(c["id"])) for c in choices)
-    correct = [str(c["id"]) for c in choices if c.get("correct")]
-    name = snapshot.get("prompt") or str(snapshot["id"])
-    common = {"iri": iri, "name": name, "interaction_type": interaction_type}
+    components = tuple(Component(cid, text or cid) for cid, text, *_ in choices)
+    correct = [cid for cid, _text, is_correct, *_ in choices if is_correct]
+    common = {"iri": iri, "name": prompt or question_id, "interaction_type": interaction_type}
 
     if qtype == "single_choice":
         pattern = tuple(correct)  # one entry per acceptable choice; () = none is right
@@ -372,21 +402,19 @@ def question_from_snapshot(snapshot: Mapping[str, Any], *, iri: str) -> Interact
         # Same order as quizzes.scoring: by `position` (1-based), then list order.
         ordered = sorted(
             enumerate(choices),
-            key=lambda ic: (ic[1].get("position") is None, ic[1].get("position") or 0, ic[0]),
+            key=lambda ic: (ic[1][3] is None, ic[1][3] or 0, ic[0]),
         )
-        pattern = (vocab.RESPONSE_ITEM_DELIMITER.join(str(c["id"]) for _, c in ordered),)
+        pattern = (vocab.RESPONSE_ITEM_DELIMITER.join(c[0] for _, c in ordered),)
         return InteractionQuestion(**common, choices=components, correct_responses_pattern=pattern)
     if qtype == "matching":
-        targets = tuple(
-            Component(str(t["id"]), t.get("text") or str(t["id"]))
-            for t in snapshot.get("targets") or ()
-        )
-        pairs = [(str(c["id"]), str(c["target"])) for c in choices if c.get("target")]
+        target_components = tuple(Component(tid, text or tid) for tid, text in targets)
+        pairs = [(cid, str(target)) for cid, _t, _c, _p, target in choices if target]
         if not pairs:
-            raise ValueError(f"matching question {snapshot['id']} has no source[.]target pair")
+            raise ValueError(f"matching question {question_id} has no source[.]target pair")
         pattern = (_pairs(pairs),)
         return InteractionQuestion(
-            **common, source=components, target=targets, correct_responses_pattern=pattern
+            **common, source=components, target=target_components,
+            correct_responses_pattern=pattern,
         )
     return InteractionQuestion(**common, scale=components)  # likert
 
@@ -615,7 +643,7 @@ def _statement(
         if not tincan.Statement._UUID_REGEX.match(sid):
             raise ValueError("Invalid UUID string")  # what tincan.Statement(id=...) raises
     parts = [
-        ("actor", _agent_json(actor)),
+        ("actor", actor.json),
         ("id", f'"{sid}"'),  # hex digits and dashes: no escaping
         ("object", obj),
         ("timestamp", f'"{stamp}"'),  # digits, "-", ":", ".", "T", "Z"
@@ -623,9 +651,8 @@ def _statement(
     ]
     if result is not None:
         parts.append(("result", _result_json(result)))
-    context = _context_json(ctx)
-    if context is not None:
-        parts.append(("context", context))
+    if ctx.json is not None:
+        parts.append(("context", ctx.json))
     return Statement(id=sid, verb=verb_id, json=_object_json(parts))
 
 
@@ -640,7 +667,6 @@ def _object_json(parts: list[tuple[str, str]]) -> str:
 
 # Caches of tincan-built parts as canonical JSON text, keyed by value (frozen
 # dataclasses and strings), so a hit is the same output by construction.
-_CACHE_SIZE = 4096
 
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
@@ -706,8 +732,15 @@ def _components(components: tuple[Component, ...], lang: str) -> list | None:
     ]
 
 
-@functools.lru_cache(maxsize=_CACHE_SIZE)
 def _interaction_json(question: InteractionQuestion, lang: str) -> str:
+    """The question's text in `lang`, kept on the (immutable, shared: `_question`) instance."""
+    texts = question._json_by_lang
+    if lang not in texts:
+        texts[lang] = _build_interaction_json(question, lang)
+    return texts[lang]
+
+
+def _build_interaction_json(question: InteractionQuestion, lang: str) -> str:
     pattern = question.correct_responses_pattern
     definition = tincan.ActivityDefinition(
         name=_lang_map(question.name, lang),
@@ -770,6 +803,8 @@ def _number(value: Real | None) -> float | int | None:
     """A JSON number: integral values as int (3, not 3.0), others as float, 4 decimals."""
     if value is None:
         return None
+    if type(value) is int:  # the common case, without the ABC check below
+        return value
     if isinstance(value, bool) or not isinstance(value, Real):
         raise TypeError(f"not a number: {value!r}")
     if value == int(value):
