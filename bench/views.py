@@ -54,49 +54,19 @@ class SubmitFloorView(APIView):
         payloads, result = self._real_sizes()
         answers = request.data["answers"]
         now = timezone.now()
-        lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT context_page_id, questions FROM quizzes_attempt "
-                "WHERE id = %s AND user_id = %s AND status = 'in_progress'" + lock,
-                [attempt_id, request.user.pk],
-            )
-            row = cursor.fetchone()
+            row = _lock_attempt(cursor, attempt_id, request.user.pk, "context_page_id")
             if row is None:
                 return Response({"error": "not_found"}, status=status.HTTP_404_NOT_FOUND)
-            lesson_id = row[0]
             _insert(cursor, "quizzes_answer", ("attempt_id", "question_id", "question_type",
                                                "response", "outcome", "score", "points"), [
                 (attempt_id, a["question"], "single_choice", json.dumps(a), "correct", 1.0, 1)
                 for a in answers
             ])
-            cursor.execute(
-                "UPDATE quizzes_attempt SET status = 'submitted', submitted_at = %s, "
-                "raw_score = 9, max_score = 9, scaled_score = 1, passed = true, result = %s "
-                "WHERE id = %s",
-                [now, result, attempt_id],
-            )
-            _insert(cursor, "xapi_outboxstatement", (
-                "statement_id", "payload", "verb", "status", "attempts", "server_errors",
-                "next_attempt_at", "created_at", "last_error",
-            ), [(uuid.uuid4(), payload, "answered", "pending", 0, 0, now, now, "")
-                for payload in payloads])
-            cursor.execute(
-                "UPDATE progress_lessonprogress SET best_scaled_score = 1, "
-                "passed_attempt_id = %s, completed_at = %s "
-                "WHERE user_id = %s AND lesson_id = %s RETURNING course_id",
-                [attempt_id, now, request.user.pk, lesson_id],
-            )
-            (course_id,) = cursor.fetchone()
-            cursor.execute(
-                "UPDATE progress_courseprogress SET completed_at = %s "
-                "WHERE user_id = %s AND course_id = %s",
-                [now, request.user.pk, course_id],
-            )
-        return HttpResponse(
-            f'{{"id": {attempt_id}, "status": "submitted", "result": {result}}}',
-            content_type="application/json",
-        )
+            _store_result(cursor, attempt_id, now, result)
+            _insert_outbox(cursor, [(payload, "answered") for payload in payloads], now)
+            _complete_progress(cursor, request.user.pk, row[0], attempt_id, now)
+        return _stored_size_response(attempt_id, result)
 
     @classmethod
     def _real_sizes(cls) -> tuple[list[str], str]:
@@ -133,47 +103,16 @@ class MinimalSubmitFloorView(SubmitFloorView):
 
     def post(self, request, attempt_id: int):
         payloads, result = self._real_sizes()
-        answers = request.data["answers"]
-        stored = f'{{"answers": {json.dumps(answers)}, "result": {result}}}'
+        stored = f'{{"answers": {json.dumps(request.data["answers"])}, "result": {result}}}'
         now = timezone.now()
-        lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT context_page_id FROM quizzes_attempt "
-                "WHERE id = %s AND user_id = %s AND status = 'in_progress'" + lock,
-                [attempt_id, request.user.pk],
-            )
-            row = cursor.fetchone()
+            row = _lock_attempt(cursor, attempt_id, request.user.pk, "context_page_id")
             if row is None:
                 return Response({"error": "not_found"}, status=status.HTTP_404_NOT_FOUND)
-            lesson_id = row[0]
-            cursor.execute(
-                "UPDATE quizzes_attempt SET status = 'submitted', submitted_at = %s, "
-                "raw_score = 9, max_score = 9, scaled_score = 1, passed = true, result = %s "
-                "WHERE id = %s",
-                [now, stored, attempt_id],
-            )
-            _insert(cursor, "xapi_outboxstatement", (
-                "statement_id", "payload", "verb", "status", "attempts", "server_errors",
-                "next_attempt_at", "created_at", "last_error",
-            ), [(uuid.uuid4(), "[" + ",".join(payloads) + "]", "submit", "pending", 0, 0,
-                 now, now, "")])
-            cursor.execute(
-                "UPDATE progress_lessonprogress SET best_scaled_score = 1, "
-                "passed_attempt_id = %s, completed_at = %s "
-                "WHERE user_id = %s AND lesson_id = %s RETURNING course_id",
-                [attempt_id, now, request.user.pk, lesson_id],
-            )
-            (course_id,) = cursor.fetchone()
-            cursor.execute(
-                "UPDATE progress_courseprogress SET completed_at = %s "
-                "WHERE user_id = %s AND course_id = %s",
-                [now, request.user.pk, course_id],
-            )
-        return HttpResponse(
-            f'{{"id": {attempt_id}, "status": "submitted", "result": {result}}}',
-            content_type="application/json",
-        )
+            _store_result(cursor, attempt_id, now, stored)
+            _insert_outbox(cursor, [("[" + ",".join(payloads) + "]", "submit")], now)
+            _complete_progress(cursor, request.user.pk, row[0], attempt_id, now)
+        return _stored_size_response(attempt_id, result)
 
 
 class IdealSubmitView(APIView):
@@ -205,15 +144,11 @@ class IdealSubmitView(APIView):
         data = AttemptSubmitView.SubmitInput(data=request.data)
         data.is_valid(raise_exception=True)
         answers = [dict(answer) for answer in data.validated_data["answers"]]
-        lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT context_page_id, questions, quiz_id, registration, number, title, "
-                "pass_mark, all_or_nothing, started_at FROM quizzes_attempt "
-                "WHERE id = %s AND user_id = %s AND status = 'in_progress'" + lock,
-                [attempt_id, request.user.pk],
+            row = _lock_attempt(
+                cursor, attempt_id, request.user.pk, "context_page_id, questions, quiz_id, "
+                "registration, number, title, pass_mark, all_or_nothing, started_at",
             )
-            row = cursor.fetchone()
             if row is None:
                 return Response({"error": "not_found"}, status=status.HTTP_404_NOT_FOUND)
             lesson_id, questions, quiz_id, registration, number, title, pass_mark, \
@@ -234,21 +169,12 @@ class IdealSubmitView(APIView):
                 max_score=result.max, scaled_score=float(result.scaled), passed=result.passed,
                 result=result.as_dict(),
             )
-            stored = json.dumps({"answers": normalized, "result": attempt.result})
-            cursor.execute(
-                "UPDATE quizzes_attempt SET status = 'submitted', submitted_at = %s, "
-                "raw_score = %s, max_score = %s, scaled_score = %s, passed = %s, result = %s "
-                "WHERE id = %s",
-                [now, attempt.raw_score, attempt.max_score, attempt.scaled_score,
-                 attempt.passed, stored, attempt_id],
-            )
+            _store_result(cursor, attempt_id, now,
+                          json.dumps({"answers": normalized, "result": attempt.result}))
 
             def insert_one_row(rows):
-                _insert(cursor, "xapi_outboxstatement", (
-                    "statement_id", "payload", "verb", "status", "attempts", "server_errors",
-                    "next_attempt_at", "created_at", "last_error",
-                ), [(uuid.uuid4(), "[" + ",".join(payload for _, payload, _ in rows) + "]",
-                     "submit", "pending", 0, 0, now, now, "")])
+                payloads = ",".join(payload for _, payload, _ in rows)
+                _insert_outbox(cursor, [("[" + payloads + "]", "submit")], now)
 
             with unit_of_work.unit():
                 unit_of_work.buffer("xapi.outbox", insert_one_row)  # before outbox's own
@@ -256,17 +182,7 @@ class IdealSubmitView(APIView):
                 outbox.record_lesson_completed(user=request.user, lesson=lesson, course=course,
                                                at=now)
                 outbox.record_course_completed(user=request.user, course=course, at=now)
-            cursor.execute(
-                "UPDATE progress_lessonprogress SET best_scaled_score = %s, "
-                "passed_attempt_id = %s, completed_at = %s "
-                "WHERE user_id = %s AND lesson_id = %s",
-                [attempt.scaled_score, attempt_id, now, request.user.pk, lesson_id],
-            )
-            cursor.execute(
-                "UPDATE progress_courseprogress SET completed_at = %s "
-                "WHERE user_id = %s AND course_id = %s",
-                [now, request.user.pk, course.pk],
-            )
+            _complete_progress(cursor, request.user.pk, lesson_id, attempt_id, now)
         return Response(AttemptDetailOutput(attempt).data)
 
     @classmethod
@@ -282,6 +198,60 @@ class IdealSubmitView(APIView):
                       .only(*PAGE_FIELDS).get())
             cls._pages[lesson_id] = (lesson, course)
         return cls._pages[lesson_id]
+
+
+# The submit's statements in raw SQL, shared by the views above.
+
+
+def _lock_attempt(cursor, attempt_id: int, user_id: int, columns: str) -> tuple | None:
+    """`columns` of the learner's attempt in progress, locked (None: not theirs or finished)."""
+    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+    cursor.execute(
+        f"SELECT {columns} FROM quizzes_attempt "
+        "WHERE id = %s AND user_id = %s AND status = 'in_progress'" + lock,
+        [attempt_id, user_id],
+    )
+    return cursor.fetchone()
+
+
+def _store_result(cursor, attempt_id: int, now, result: str) -> None:
+    cursor.execute(
+        "UPDATE quizzes_attempt SET status = 'submitted', submitted_at = %s, "
+        "raw_score = 9, max_score = 9, scaled_score = 1, passed = true, result = %s "
+        "WHERE id = %s",
+        [now, result, attempt_id],
+    )
+
+
+def _insert_outbox(cursor, rows: list[tuple[str, str]], now) -> None:
+    """Pending outbox rows of (payload, verb), every column given."""
+    _insert(cursor, "xapi_outboxstatement", (
+        "statement_id", "payload", "verb", "status", "attempts", "server_errors",
+        "next_attempt_at", "created_at", "last_error",
+    ), [(uuid.uuid4(), payload, verb, "pending", 0, 0, now, now, "") for payload, verb in rows])
+
+
+def _complete_progress(cursor, user_id: int, lesson_id: int, attempt_id: int, now) -> None:
+    """The lesson's progress passed and completed, then the course's completed."""
+    cursor.execute(
+        "UPDATE progress_lessonprogress SET best_scaled_score = 1, "
+        "passed_attempt_id = %s, completed_at = %s "
+        "WHERE user_id = %s AND lesson_id = %s RETURNING course_id",
+        [attempt_id, now, user_id, lesson_id],
+    )
+    (course_id,) = cursor.fetchone()
+    cursor.execute(
+        "UPDATE progress_courseprogress SET completed_at = %s "
+        "WHERE user_id = %s AND course_id = %s",
+        [now, user_id, course_id],
+    )
+
+
+def _stored_size_response(attempt_id: int, result: str) -> HttpResponse:
+    return HttpResponse(
+        f'{{"id": {attempt_id}, "status": "submitted", "result": {result}}}',
+        content_type="application/json",
+    )
 
 
 def _insert(cursor, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
