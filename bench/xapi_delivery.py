@@ -248,7 +248,7 @@ def outbox_rounds(args, *, lesson, body: str, database_url: str, processes: int)
     """Round pairs of submits, outbox on and off, each pair on two freshly started servers.
 
     A gunicorn process's speed depends on its luck (hash seed, memory layout):
-    two identical servers started side by side differ by up to 13% here (an
+    two identical servers started side by side differ by up to 14% here (an
     A/A run, bench/README.md). Fresh servers for every pair let that luck
     average out over the pairs instead of favouring one side for a whole run.
     """
