@@ -3,7 +3,9 @@
 The response is stored (status and exact body bytes) in the same transaction as
 the work, keyed by (user, key). A retry with the same key and the same request
 replays it; the same key with a different request is refused (422). Requests
-that fail write nothing, so they can be retried with the same key.
+that fail write nothing, so they can be retried with the same key. Stored
+responses are kept at least settings.TOUCHPOINT_IDEMPOTENCY_KEY_HOURS, then
+deleted by `manage.py clear_idempotency_keys` (`idempotency_keys_purge`).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
+from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -47,6 +50,21 @@ def _key(request: Request) -> str | None:
 
 def idempotency_key_get(*, user: AbstractBaseUser, key: str) -> IdempotencyKey | None:
     return IdempotencyKey.objects.filter(user=user, key=key).first()
+
+
+def idempotency_keys_purge(*, before: datetime, batch_size: int = 1000) -> int:
+    """Delete stored responses created before `before`, in short batches; return the count.
+
+    A client that retries after that gets what a first request would: for a quiz
+    submit, 409 with the stored result, since the attempt is finished.
+    """
+    expired = IdempotencyKey.objects.filter(created_at__lt=before)
+    purged = 0
+    while True:
+        ids = list(expired.order_by("created_at").values_list("pk", flat=True)[:batch_size])
+        if not ids:
+            return purged
+        purged += expired.filter(pk__in=ids).delete()[0]
 
 
 def _replay(stored: IdempotencyKey, fingerprint: str) -> HttpResponse:

@@ -214,6 +214,9 @@ REST_FRAMEWORK = {
 }
 TOUCHPOINT_API_MAX_BODY_BYTES = env_int("TOUCHPOINT_API_MAX_BODY_BYTES", 262_144)
 TOUCHPOINT_API_MAX_JSON_DEPTH = env_int("TOUCHPOINT_API_MAX_JSON_DEPTH", 32)
+# Responses stored for Idempotency-Key replays are kept at least this long, then deleted by
+# `manage.py clear_idempotency_keys` (run it daily, like `manage.py clearsessions`).
+TOUCHPOINT_IDEMPOTENCY_KEY_HOURS = env_int("TOUCHPOINT_IDEMPOTENCY_KEY_HOURS", 48)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Touchpoint API",
     "DESCRIPTION": "Courses, lessons, quizzes, attempts and progress for learners.",
@@ -246,6 +249,9 @@ XAPI_DELIVERY_TASKS = env_bool("XAPI_DELIVERY_TASKS", False)
 XAPI_CLAIM_SECONDS = env_float("XAPI_CLAIM_SECONDS", 120.0)
 # Plain 500 answers for one statement before it is parked as rejected (502/503/504 don't count).
 XAPI_MAX_SERVER_ERRORS = env_int("XAPI_MAX_SERVER_ERRORS", 10)
+# Delivered outbox rows are deleted this many days after delivery (0: kept for ever);
+# pending and rejected rows never are. xapi_worker purges every hour.
+XAPI_RETENTION_DAYS = env_int("XAPI_RETENTION_DAYS", 30)
 
 # Production mode behind an HTTPS proxy.
 SECURE_SSL = env_bool("DJANGO_SECURE_SSL", not DEBUG)

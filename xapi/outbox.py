@@ -43,6 +43,7 @@ from xapi import vocabulary as vocab
 from xapi.models import OutboxStatement
 
 __all__ = [
+    "purge_delivered",
     "record",
     "record_attempt_started",
     "record_attempt_submitted",
@@ -229,6 +230,27 @@ def requeue_rejected(*, ids: Iterable[int] | None = None) -> int:
 
         transaction.on_commit(schedule_delivery)
     return count
+
+
+def purge_delivered(*, before: datetime, batch_size: int = 1000) -> int:
+    """Delete rows delivered before `before`, oldest first, in short batches; return the count.
+
+    Only delivered rows: a pending or rejected statement has not reached the
+    LRS, so it stays however old it is. The LRS holds what was delivered; the
+    outbox is a queue, not the record (retention: settings.XAPI_RETENTION_DAYS,
+    applied by `manage.py xapi_worker` every hour and by `manage.py xapi_purge`).
+    Each batch is its own statement, so a purge never holds many locks for long.
+    """
+    delivered = OutboxStatement.objects.filter(
+        status=OutboxStatement.Status.DELIVERED, delivered_at__lt=before
+    )
+    purged = 0
+    while True:
+        # Oldest first along the (status, created_at) index, which these rows lead.
+        ids = list(delivered.order_by("created_at").values_list("pk", flat=True)[:batch_size])
+        if not ids:
+            return purged
+        purged += delivered.filter(pk__in=ids).delete()[0]
 
 
 # ---------------------------------------------------------------------------

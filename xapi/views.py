@@ -7,6 +7,7 @@ to a group in Settings > Groups). Wagtail's admin URLs also require admin access
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
@@ -50,7 +51,8 @@ class OutboxView(OutboxPermissionMixin, WagtailAdminTemplateMixin, TemplateView)
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
-            counts=outbox_counts(), backlog=outbox_backlog(), errors=outbox_recent_errors()
+            counts=outbox_counts(), backlog=outbox_backlog(), errors=outbox_recent_errors(),
+            retention_days=settings.XAPI_RETENTION_DAYS,
         )
         return context
 

@@ -51,6 +51,7 @@ def test_superuser_sees_counts_backlog_and_recent_errors(outbox):
     html = response.content.decode()
     assert '<dd data-count="pending">2</dd>' in html
     assert '<dd data-count="delivered">3</dd>' in html
+    assert "Delivered (kept 30 days after delivery)" in html
     assert '<dd data-count="rejected">2</dd>' in html
     assert "s old" in html
     assert "Connection refused" in html and "missing" in html

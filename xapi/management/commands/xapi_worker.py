@@ -15,13 +15,20 @@ from __future__ import annotations
 import logging
 import signal
 import threading
+import time
+from datetime import timedelta
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
+from django.utils import timezone
 
 from xapi.delivery import RoundReport, deliver_round, get_backend
+from xapi.outbox import purge_delivered
 
 logger = logging.getLogger("xapi.worker")
+
+PURGE_EVERY_SECONDS = 3600.0
 
 
 class Command(BaseCommand):
@@ -47,9 +54,13 @@ class Command(BaseCommand):
         previous = _on_stop_signals(stop)
         total = RoundReport()
         logger.info("xapi.worker started once=%s poll=%s", once, poll)
+        next_purge = time.monotonic()
         try:
             while not stop.is_set():
                 _refresh_connections()
+                if time.monotonic() >= next_purge:
+                    _purge_expired()
+                    next_purge = time.monotonic() + PURGE_EVERY_SECONDS
                 try:
                     report = deliver_round(
                         backend=backend, batch_size=batch_size, should_stop=stop.is_set
@@ -71,6 +82,20 @@ class Command(BaseCommand):
         summary = " ".join(f"{key}={value}" for key, value in total.as_dict().items())
         logger.info("xapi.worker stopped %s", summary)
         self.stdout.write(f"xapi_worker: {summary}")
+
+
+def _purge_expired() -> None:
+    """Delete delivered rows past XAPI_RETENTION_DAYS; a failure is logged, never fatal."""
+    days = settings.XAPI_RETENTION_DAYS
+    if days <= 0:
+        return
+    try:
+        purged = purge_delivered(before=timezone.now() - timedelta(days=days))
+    except Exception:
+        logger.exception("xapi.purge failed; delivery goes on")
+        return
+    logger.info("xapi.purge deleted=%s retention_days=%s", purged, days,
+                extra={"event": "xapi.purge", "deleted": purged})
 
 
 def _on_stop_signals(stop: threading.Event) -> dict:
