@@ -22,6 +22,8 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from touchpoint.db import delete_in_batches
+
 from .errors import ApiError
 from .models import IdempotencyKey
 
@@ -59,12 +61,7 @@ def idempotency_keys_purge(*, before: datetime, batch_size: int = 1000) -> int:
     submit, 409 with the stored result, since the attempt is finished.
     """
     expired = IdempotencyKey.objects.filter(created_at__lt=before)
-    purged = 0
-    while True:
-        ids = list(expired.order_by("created_at").values_list("pk", flat=True)[:batch_size])
-        if not ids:
-            return purged
-        purged += expired.filter(pk__in=ids).delete()[0]
+    return delete_in_batches(expired, oldest_first="created_at", batch_size=batch_size)
 
 
 def _replay(stored: IdempotencyKey, fingerprint: str) -> HttpResponse:

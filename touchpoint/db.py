@@ -1,4 +1,4 @@
-"""Database helpers shared by the apps' hot write paths."""
+"""Database helpers shared by the apps: the hot paths' one-statement INSERTs, batched deletes."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.db import connection
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 
 
 def insert_values(model: type[Model], columns: Sequence[str], rows: Sequence[Sequence[Any]],
@@ -55,3 +55,18 @@ def insert_rows(rows: Sequence[Model]) -> None:
         row.pk = pk
         row._state.adding = False
         row._state.db = connection.alias
+
+
+def delete_in_batches(rows: QuerySet, *, oldest_first: str, batch_size: int = 1000) -> int:
+    """DELETE what `rows` selects, `batch_size` rows at a time, in `oldest_first` order.
+
+    Each batch is one short statement (in autocommit, its own transaction), so
+    trimming a large table never holds many row locks for long. Returns how
+    many rows were deleted. For plain tables (no cascades or delete signals).
+    """
+    deleted = 0
+    while True:
+        ids = list(rows.order_by(oldest_first).values_list("pk", flat=True)[:batch_size])
+        if not ids:
+            return deleted
+        deleted += rows.filter(pk__in=ids).delete()[0]

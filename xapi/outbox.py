@@ -37,7 +37,7 @@ from wagtail.models import Page
 
 from courses.models import CoursePage
 from touchpoint import unit_of_work
-from touchpoint.db import insert_values
+from touchpoint.db import delete_in_batches, insert_values
 from xapi import statements as st
 from xapi import vocabulary as vocab
 from xapi.models import OutboxStatement
@@ -239,18 +239,12 @@ def purge_delivered(*, before: datetime, batch_size: int = 1000) -> int:
     LRS, so it stays however old it is. The LRS holds what was delivered; the
     outbox is a queue, not the record (retention: settings.XAPI_RETENTION_DAYS,
     applied by `manage.py xapi_worker` every hour and by `manage.py xapi_purge`).
-    Each batch is its own statement, so a purge never holds many locks for long.
     """
     delivered = OutboxStatement.objects.filter(
         status=OutboxStatement.Status.DELIVERED, delivered_at__lt=before
     )
-    purged = 0
-    while True:
-        # Oldest first along the (status, created_at) index, which these rows lead.
-        ids = list(delivered.order_by("created_at").values_list("pk", flat=True)[:batch_size])
-        if not ids:
-            return purged
-        purged += delivered.filter(pk__in=ids).delete()[0]
+    # Oldest first along the (status, created_at) index, which these rows lead.
+    return delete_in_batches(delivered, oldest_first="created_at", batch_size=batch_size)
 
 
 # ---------------------------------------------------------------------------
