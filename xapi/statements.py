@@ -99,11 +99,6 @@ class Actor:
         if self.mbox_sha1sum is not None and not re.fullmatch(r"[0-9a-f]{40}", self.mbox_sha1sum):
             raise ValueError("mbox_sha1sum must be 40 lowercase hex digits")
 
-    @functools.cached_property
-    def json(self) -> str:
-        """The actor's canonical JSON text (built once per value, then once per instance)."""
-        return _agent_json(self)
-
 
 @dataclass(frozen=True)
 class Activity:
@@ -203,11 +198,6 @@ class StatementContext:
     def lang(self) -> str:
         return self.language or UNDETERMINED_LANGUAGE
 
-    @functools.cached_property
-    def json(self) -> str | None:
-        """The context's canonical JSON text, None for an empty one (built once per instance)."""
-        return _context_json(self)
-
 
 EMPTY_CONTEXT = StatementContext()
 
@@ -299,7 +289,6 @@ def activity_iri(base: str, kind: str, key: object) -> str:
 # Formatting
 
 
-@functools.lru_cache(maxsize=64)  # a quiz submit's statements share one time
 def format_timestamp(value: datetime) -> str:
     """Aware datetime -> "YYYY-MM-DDTHH:MM:SS.sssZ" (UTC, milliseconds truncated)."""
     if value.tzinfo is None or value.utcoffset() is None:
@@ -643,7 +632,7 @@ def _statement(
         if not tincan.Statement._UUID_REGEX.match(sid):
             raise ValueError("Invalid UUID string")  # what tincan.Statement(id=...) raises
     parts = [
-        ("actor", actor.json),
+        ("actor", _agent_json(actor)),
         ("id", f'"{sid}"'),  # hex digits and dashes: no escaping
         ("object", obj),
         ("timestamp", f'"{stamp}"'),  # digits, "-", ":", ".", "T", "Z"
@@ -651,8 +640,9 @@ def _statement(
     ]
     if result is not None:
         parts.append(("result", _result_json(result)))
-    if ctx.json is not None:
-        parts.append(("context", ctx.json))
+    context = _context_json(ctx)
+    if context is not None:
+        parts.append(("context", context))
     return Statement(id=sid, verb=verb_id, json=_object_json(parts))
 
 

@@ -95,3 +95,17 @@ def test_statements_sharing_parts_differ_only_in_id_and_timestamp():
     assert first.id != second.id
     assert (first | {"id": None, "timestamp": None}) == (second | {"id": None, "timestamp": None})
     assert second["context"]["registration"] == "6f1c1b2a-1111-4222-8333-444455556666"
+
+
+def test_question_definitions_follow_every_field_their_snapshot_gives():
+    """Interactions are cached by snapshot fields: an edited revision never reuses a stale one."""
+    def snapshot(**choice):
+        return {"id": "q-9", "type": "matching", "prompt": "Match",
+                "choices": [{"id": "a", "text": "A", "target": "t1", **choice}],
+                "targets": [{"id": "t1", "text": "T1"}, {"id": "t2", "text": "T2"}]}
+
+    iri = st.activity_iri(BASE, "question", "q-9")
+    base = st.question_from_snapshot(snapshot(), iri=iri)
+    assert st.question_from_snapshot(snapshot(), iri=iri) is base  # shared while unchanged
+    for edit in ({"text": "A, reworded"}, {"target": "t2"}, {"id": "b"}):
+        assert st.question_from_snapshot(snapshot(**edit), iri=iri) != base
