@@ -13,9 +13,19 @@ class LessonProgress(models.Model):
     )
     lesson = models.ForeignKey("lessons.LessonPage", on_delete=models.CASCADE, related_name="+")
     course = models.ForeignKey("courses.CoursePage", on_delete=models.CASCADE, related_name="+")
-    experienced_at = models.DateTimeField(null=True, blank=True)
+    opened_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the learner first opened the lesson."
+    )
+    experienced_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the learner first reached the end of its content."
+    )
+    last_step = models.PositiveSmallIntegerField(
+        default=0, help_text="The lesson step (0-based) the learner last reached, to resume there."
+    )
     completed_at = models.DateTimeField(null=True, blank=True)
     best_scaled_score = models.FloatField(null=True, blank=True)
+    # The attempt that met the lesson quiz's bar: the first passing attempt of a scored
+    # quiz, or the first submitted attempt of a survey (a quiz of Likert statements only).
     passed_attempt = models.ForeignKey(
         "quizzes.Attempt", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

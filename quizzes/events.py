@@ -6,6 +6,13 @@ Receivers must not do slow work (no HTTP): record, and let a worker deliver.
 
 - ``attempt_started(sender=Attempt, attempt=...)``: a new attempt was created
   (not sent when an in-progress attempt is resumed).
+- ``question_answered(sender=Attempt, attempt=..., question=..., answer=..., result=..., at=...)``:
+  one question of the attempt was answered and scored (the answer is final).
+  ``question`` is its snapshot dict, ``answer`` the normalized answer,
+  ``result`` the scoring.QuestionResult, ``at`` the time it was stored. Sent
+  once per question: by the per-answer service as each answer arrives, and by
+  the whole-attempt submit for each question it answers, before
+  ``attempt_submitted``.
 - ``attempt_submitted(sender=Attempt, attempt=..., answers=...)``: the attempt is
   submitted, its score fields and ``result`` filled; ``attempt.questions`` is the
   snapshot it was scored against; ``answers`` maps question id to the
@@ -18,4 +25,5 @@ Receivers must not do slow work (no HTTP): record, and let a worker deliver.
 from django.dispatch import Signal
 
 attempt_started = Signal()
+question_answered = Signal()
 attempt_submitted = Signal()

@@ -8,7 +8,9 @@ Rules (all arithmetic in exact Fractions; a credit in [0, 1] is multiplied by th
 - matching: share of items matched to their correct target.
 - all_or_nothing=True makes multiple_response, sequencing and matching all or nothing too.
 - likert: recorded, never scored (0 raw, 0 max, outcome "recorded").
-- A quiz's scaled score is raw / max (1 when max is 0); passed means scaled * 100 >= pass_mark.
+- A quiz's scaled score is raw / max; passed means scaled * 100 >= pass_mark.
+- A survey (every question Likert, so max is 0) has no score and no pass or fail: its
+  result's raw, scaled and passed are None; submitting it completes it.
 Snapshots are trusted; client answers are not: normalize_answers() validates them first.
 """
 
@@ -93,6 +95,11 @@ class QuizResult:
             "passed": self.passed,
             "questions": [result.as_dict() for result in self.questions],
         }
+
+
+def is_survey(questions: Sequence[Question]) -> bool:
+    """True for a quiz whose questions are all unscored (Likert): a survey, never graded."""
+    return all(question["type"] == LIKERT for question in questions)
 
 
 # Validation ------------------------------------------------------------------------------------
