@@ -20,9 +20,9 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from quizzes.scoring import AnswerError
 from quizzes.selectors import QuizNotAvailable
-from quizzes.services import AttemptAlreadySubmitted, AttemptLimitReached
+from quizzes.services import AttemptAlreadySubmitted, AttemptLimitReached, QuestionAlreadyAnswered
 
-from .serializers import AttemptDetailOutput
+from .serializers import AttemptDetailOutput, question_result_data
 
 logger = logging.getLogger("api")
 
@@ -83,6 +83,13 @@ def _translate(exc: Exception) -> Exception:
             code="attempt_already_submitted",
             detail=str(exc),
             extra={"attempt": AttemptDetailOutput(exc.attempt).data},
+        )
+    if isinstance(exc, QuestionAlreadyAnswered):
+        return ApiError(
+            status_code=status.HTTP_409_CONFLICT,
+            code="question_already_answered",
+            detail=str(exc),
+            extra={"answer": question_result_data(exc.result.as_dict())},
         )
     if isinstance(exc, AttemptLimitReached):
         return ApiError(status_code=403, code="attempt_limit_reached", detail=str(exc))

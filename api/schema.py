@@ -17,11 +17,16 @@ ERROR_DESCRIPTIONS = {
 }
 
 
-def error_responses(*codes: int, **descriptions: str) -> dict[int, OpenApiResponse]:
-    """{status: OpenApiResponse(ErrorOutput)}; override a description with _403="..."."""
+def error_responses(
+    *codes: int, conflict=AttemptConflictOutput, **descriptions: str
+) -> dict[int, OpenApiResponse]:
+    """{status: OpenApiResponse(ErrorOutput)}; override a description with _403="...".
+
+    `conflict`: the serializer of the 409 body (it carries what the conflict is about).
+    """
     responses = {}
     for code in codes:
         description = descriptions.get(f"_{code}", ERROR_DESCRIPTIONS[code])
-        serializer = AttemptConflictOutput if code == 409 else ErrorOutput
+        serializer = conflict if code == 409 else ErrorOutput
         responses[code] = OpenApiResponse(serializer, description=description)
     return responses

@@ -14,7 +14,7 @@ from rest_framework import serializers
 
 from quizzes.models import Attempt
 from quizzes.scoring import QUESTION_TYPES
-from quizzes.selectors import learner_questions
+from quizzes.selectors import answer_results, learner_questions
 
 LESSON_STATES = ("not_started", "in_progress", "completed")
 
@@ -75,11 +75,16 @@ class QuestionResultOutput(serializers.Serializer):
 
 
 class ResultOutput(serializers.Serializer):
-    raw = serializers.FloatField()
-    max = serializers.IntegerField()
-    scaled = serializers.FloatField(help_text="raw / max, from 0 to 1.")
-    passed = serializers.BooleanField()
+    raw = serializers.FloatField(allow_null=True, help_text="null for a survey.")
+    max = serializers.IntegerField(help_text="0 for a survey.")
+    scaled = serializers.FloatField(allow_null=True,
+                                    help_text="raw / max, from 0 to 1; null for a survey.")
+    passed = serializers.BooleanField(allow_null=True,
+                                      help_text="null for a survey: it is never passed or failed.")
     questions = QuestionResultOutput(many=True)
+
+
+QUIZ_KINDS = ("scored", "survey")
 
 
 class AttemptOutput(serializers.ModelSerializer):
@@ -87,22 +92,37 @@ class AttemptOutput(serializers.ModelSerializer):
 
     lesson = serializers.IntegerField(source="context_page_id", allow_null=True)
     quiz = serializers.IntegerField(source="quiz_id")
+    kind = serializers.SerializerMethodField(
+        help_text="`survey`: every question is a Likert statement; submitting completes it, and "
+        "it has no score and no pass or fail (raw_score, scaled_score and passed stay null)."
+    )
 
     class Meta:
         model = Attempt
         fields = [
-            "id", "registration", "quiz", "lesson", "number", "status", "title", "pass_mark",
-            "started_at", "submitted_at", "raw_score", "max_score", "scaled_score", "passed",
+            "id", "registration", "quiz", "lesson", "number", "kind", "status", "title",
+            "pass_mark", "started_at", "submitted_at", "raw_score", "max_score", "scaled_score",
+            "passed",
         ]
         read_only_fields = fields
+
+    @extend_schema_field(serializers.ChoiceField(choices=QUIZ_KINDS))
+    def get_kind(self, attempt: Attempt) -> str:
+        return "survey" if attempt.survey else "scored"
 
 
 _RESULT_KEYS = tuple(ResultOutput._declared_fields)
 _QUESTION_RESULT_KEYS = tuple(QuestionResultOutput._declared_fields)
 
 
+def question_result_data(result: dict[str, Any]) -> dict[str, Any]:
+    """One question's result (QuestionResult.as_dict() or a stored result's) in the API's keys."""
+    return {key: result[key] for key in _QUESTION_RESULT_KEYS}
+
+
 class AttemptDetailOutput(AttemptOutput):
-    """An attempt with its questions (no answer keys) and, once submitted, its result.
+    """An attempt with its questions (no answer keys), the answers given so far and, once
+    submitted, its result.
 
     Questions and result are plain JSON already (learner_questions() and the stored
     result): they are copied key by key, the keys of QuestionOutput and ResultOutput,
@@ -111,11 +131,21 @@ class AttemptDetailOutput(AttemptOutput):
     """
 
     questions = serializers.SerializerMethodField()
+    answers = serializers.SerializerMethodField()
     result = serializers.SerializerMethodField()
 
     class Meta(AttemptOutput.Meta):
-        fields = [*AttemptOutput.Meta.fields, "questions", "result"]
+        fields = [*AttemptOutput.Meta.fields, "questions", "answers", "result"]
         read_only_fields = fields
+
+    @extend_schema_field(QuestionResultOutput(
+        many=True, allow_null=True, help_text="While in progress: the questions answered so far "
+        "(each answer is final), in the attempt's order, with outcome, feedback and the "
+        "correct answer. null once submitted: `result.questions` has every answer."))
+    def get_answers(self, attempt: Attempt) -> list[dict[str, Any]] | None:
+        if attempt.result is not None:
+            return None
+        return [question_result_data(result) for result in answer_results(attempt)]
 
     @extend_schema_field(QuestionOutput(many=True))
     def get_questions(self, attempt: Attempt) -> list[dict[str, Any]]:
@@ -129,15 +159,29 @@ class AttemptDetailOutput(AttemptOutput):
         if result is None:
             return None
         out = {key: result[key] for key in _RESULT_KEYS}
-        out["questions"] = [
-            {key: question[key] for key in _QUESTION_RESULT_KEYS}
-            for question in result["questions"]
-        ]
+        out["questions"] = [question_result_data(question) for question in result["questions"]]
         return out
 
 
 class AttemptConflictOutput(ErrorOutput):
     attempt = AttemptDetailOutput(help_text="The finished attempt with its stored result.")
+
+
+class AnswerConflictOutput(ErrorOutput):
+    answer = QuestionResultOutput(
+        required=False, help_text="`question_already_answered`: the stored (final) answer and "
+        "how it scored.")
+    attempt = AttemptDetailOutput(
+        required=False, help_text="`attempt_already_submitted`: the finished attempt.")
+
+
+class AnswerRecordedOutput(serializers.Serializer):
+    answer = QuestionResultOutput(help_text="How the answer scored, with feedback, the "
+                                  "explanation and the correct answer.")
+    answered = serializers.IntegerField(help_text="Questions of the attempt answered so far.")
+    total = serializers.IntegerField(help_text="Questions in the attempt.")
+    attempt = AttemptOutput(help_text="The attempt: `status` is `submitted` (with its score "
+                            "and pass or fail) once this was its last question.")
 
 
 # Courses and lessons -------------------------------------------------------------------------

@@ -22,6 +22,12 @@ class SubmitRateThrottle(_RateFromSettings, UserRateThrottle):
     scope = "submit"
 
 
+class AnswerRateThrottle(_RateFromSettings, UserRateThrottle):
+    """Single answers per learner (scope "answer"): a quiz taken one question at a time."""
+
+    scope = "answer"
+
+
 class TokenRateThrottle(_RateFromSettings, AnonRateThrottle):
     """Token requests per client IP (scope "token"): slows password guessing."""
 

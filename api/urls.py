@@ -19,6 +19,8 @@ v1 = [
     path("attempts/", attempts.AttemptListView.as_view(), name="attempt-list"),
     path("attempts/<id:attempt_id>/", attempts.AttemptDetailView.as_view(),
          name="attempt-detail"),
+    path("attempts/<id:attempt_id>/answers/", attempts.AttemptAnswerView.as_view(),
+         name="attempt-answer"),
     path("attempts/<id:attempt_id>/submit/", attempts.AttemptSubmitView.as_view(),
          name="attempt-submit"),
     path("progress/", progress.ProgressView.as_view(), name="progress"),

@@ -162,7 +162,12 @@ def logic_parts(lesson, body: str) -> None:
     def statements():
         with unit_of_work.unit():
             unit_of_work.buffer("xapi.outbox", lambda rows: None)  # collect, never insert
-            outbox.record_attempt_submitted(attempt, state["normalized"], parent=course)
+            for question, scored in zip(attempt.questions, state["result"].questions,
+                                        strict=True):
+                outbox.record_question_answered(
+                    attempt, question, state["normalized"][question["id"]], scored,
+                    at=attempt.submitted_at, parent=course)
+            outbox.record_attempt_finished(attempt, parent=course)
             outbox.record_lesson_completed(user=attempt.user, lesson=attempt.context_page,
                                            course=course, at=attempt.submitted_at)
             outbox.record_course_completed(user=attempt.user, course=course,

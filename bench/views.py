@@ -178,7 +178,10 @@ class IdealSubmitView(APIView):
 
             with unit_of_work.unit():
                 unit_of_work.buffer("xapi.outbox", insert_one_row)  # before outbox's own
-                outbox.record_attempt_submitted(attempt, normalized, parent=course)
+                for question, scored in zip(questions, result.questions, strict=True):
+                    outbox.record_question_answered(attempt, question, normalized[question["id"]],
+                                                    scored, at=now, parent=course)
+                outbox.record_attempt_finished(attempt, parent=course)
                 outbox.record_lesson_completed(user=request.user, lesson=lesson, course=course,
                                                at=now)
                 outbox.record_course_completed(user=request.user, course=course, at=now)

@@ -1,7 +1,8 @@
 """Writes of learner progress: the single place lesson and course completion happen.
 
-A lesson is experienced when opened and completed when experienced and, if it has a
-published quiz, passed; a course is completed when every live lesson in it is.
+A lesson is experienced when its content has been seen and completed when
+experienced and, if it has a published quiz, that quiz's bar is met (a scored quiz
+passed, a survey submitted); a course is completed when every live lesson in it is.
 Every service locks the learner's CourseProgress row, then the LessonProgress row
 (always in that order) and decides on what it read under those locks, so each time
 is set once and its event fires once, and the "is everything done?" checks of
@@ -23,7 +24,13 @@ from django.utils import timezone
 from courses.models import CoursePage
 from lessons.models import LessonPage
 from quizzes.models import Attempt
-from quizzes.services import QuizNotAvailable, attempt_start, attempt_submit
+from quizzes.services import (
+    AnswerRecorded,
+    QuizNotAvailable,
+    attempt_answer,
+    attempt_start,
+    attempt_submit,
+)
 from touchpoint.unit_of_work import unit
 
 from . import events
@@ -166,7 +173,7 @@ def lesson_quiz_start(*, user: AbstractBaseUser, lesson: LessonPage) -> tuple[At
 def lesson_quiz_submit(
     *, user: AbstractBaseUser, lesson: LessonPage, attempt_id: int, answers: object
 ) -> Attempt:
-    """Submit an attempt taken in this lesson and record the lesson's (and course's) progress.
+    """Submit every answer of an attempt taken in this lesson; record the lesson's progress.
 
     Raises what quizzes.services.attempt_submit raises; Attempt.DoesNotExist also
     for an attempt that was not taken in this lesson.
@@ -176,20 +183,65 @@ def lesson_quiz_submit(
         user=user, attempt_id=attempt_id, answers=answers, context_page=lesson,
         context_parent=course, savepoint=False,  # this transaction ends on its errors
     )
+    _record_quiz_result(user=user, lesson=lesson, course=course, attempt=attempt)
+    return attempt
+
+
+@transaction.atomic
+@unit()
+def lesson_quiz_answer(
+    *, user: AbstractBaseUser, lesson: LessonPage, attempt_id: int, answer: object
+) -> AnswerRecorded:
+    """Answer one question of an attempt taken in this lesson (final, scored at once).
+
+    When it is the attempt's last question, the lesson's (and course's) progress
+    is recorded as for a submit. Raises what quizzes.services.attempt_answer
+    raises; Attempt.DoesNotExist also for an attempt not taken in this lesson.
+    """
+    course = _course_of(lesson)
+    recorded = attempt_answer(
+        user=user, attempt_id=attempt_id, answer=answer, context_page=lesson,
+        context_parent=course, savepoint=False,  # this transaction ends on its errors
+    )
+    if recorded.finished:
+        _record_quiz_result(user=user, lesson=lesson, course=course, attempt=recorded.attempt)
+    return recorded
+
+
+def _record_quiz_result(
+    *, user: AbstractBaseUser, lesson: LessonPage, course: CoursePage, attempt: Attempt
+) -> None:
+    """A finished attempt's effect on the lesson: best score, the quiz's bar met, completion.
+
+    A scored quiz's bar is met by its first passing attempt; a survey's by its
+    first submitted one (it has no score and no pass or fail).
+    """
     now = attempt.submitted_at
     progress = _lock_progress(user=user, lesson=lesson, course=course, now=now)
     fields = []
-    if progress.best_scaled_score is None or attempt.scaled_score > progress.best_scaled_score:
+    if attempt.scaled_score is not None and (
+        progress.best_scaled_score is None or attempt.scaled_score > progress.best_scaled_score
+    ):
         progress.best_scaled_score = attempt.scaled_score
         fields.append("best_scaled_score")
-    if attempt.passed and progress.passed_attempt_id is None:
+    if (attempt.passed or attempt.survey) and progress.passed_attempt_id is None:
         progress.passed_attempt = attempt
         fields.append("passed_attempt")
     _save_and_complete_lesson(
         user=user, lesson=lesson, course=course, progress=progress, fields=fields, now=now,
         attempt=attempt,
     )
-    return attempt
+
+
+def _lesson_of_attempt(*, user: AbstractBaseUser, attempt_id: int) -> LessonPage | None:
+    """The lesson one of the learner's attempts was taken in, with what progress reads of it."""
+    taken_in = Attempt.objects.filter(pk=attempt_id, user=user).values("context_page_id")[:1]
+    return (
+        LessonPage.objects.filter(pk=Subquery(taken_in))
+        .select_related("locale", "quiz")  # read by the completion rules and xAPI statements
+        .only(*LESSON_FIELDS)
+        .first()
+    )
 
 
 def attempt_submit_with_progress(
@@ -201,13 +253,21 @@ def attempt_submit_with_progress(
     quizzes.services.attempt_submit raises. (Not atomic itself: it only reads to
     pick the service, and each service is atomic.)
     """
-    taken_in = Attempt.objects.filter(pk=attempt_id, user=user).values("context_page_id")[:1]
-    lesson = (
-        LessonPage.objects.filter(pk=Subquery(taken_in))
-        .select_related("locale", "quiz")  # read by the completion rules and xAPI statements
-        .only(*LESSON_FIELDS)
-        .first()
-    )
+    lesson = _lesson_of_attempt(user=user, attempt_id=attempt_id)
     if lesson is None:
         return attempt_submit(user=user, attempt_id=attempt_id, answers=answers)
     return lesson_quiz_submit(user=user, lesson=lesson, attempt_id=attempt_id, answers=answers)
+
+
+def attempt_answer_with_progress(
+    *, user: AbstractBaseUser, attempt_id: int, answer: object
+) -> AnswerRecorded:
+    """Answer one question of one of the learner's attempts; record progress when it finishes.
+
+    For clients that know only the attempt (the REST API). Raises what
+    quizzes.services.attempt_answer raises.
+    """
+    lesson = _lesson_of_attempt(user=user, attempt_id=attempt_id)
+    if lesson is None:
+        return attempt_answer(user=user, attempt_id=attempt_id, answer=answer)
+    return lesson_quiz_answer(user=user, lesson=lesson, attempt_id=attempt_id, answer=answer)

@@ -12,9 +12,10 @@ Receivers must not do slow work (no HTTP): record, and let a worker deliver.
   ``result`` the scoring.QuestionResult, ``at`` the time it was stored. Sent
   once per question: by the per-answer service as each answer arrives, and by
   the whole-attempt submit for each question it answers, before
-  ``attempt_submitted``.
+  ``attempt_submitted``. Optional ``context_parent``, as for ``attempt_submitted``.
 - ``attempt_submitted(sender=Attempt, attempt=..., answers=...)``: the attempt is
-  submitted, its score fields and ``result`` filled; ``attempt.questions`` is the
+  finished (its last question answered), its score fields and ``result`` filled
+  (a survey, ``attempt.survey``, has no score and ``passed`` None); ``attempt.questions`` is the
   snapshot it was scored against; ``answers`` maps question id to the
   normalized answer (see quizzes.scoring.normalize_answers). Optional
   ``context_parent``: the parent page of ``attempt.context_page`` (e.g. its

@@ -114,12 +114,18 @@ class Attempt(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.IN_PROGRESS)
     # The snapshot the attempt is scored against: questions in presentation order.
     title = models.CharField(max_length=200)
+    survey = models.BooleanField(
+        default=False,
+        help_text="Every question is a Likert statement: no score, no pass or fail; "
+        "submitting it completes it.",
+    )
     pass_mark = models.PositiveSmallIntegerField()
     all_or_nothing = models.BooleanField(default=False)
     questions = models.JSONField()
     started_at = models.DateTimeField()
     submitted_at = models.DateTimeField(null=True, blank=True)
-    # The result, written in the same transaction as the answers.
+    # The result, written in the same transaction as the last answer (all None for a
+    # survey but max_score, which is 0).
     raw_score = models.FloatField(null=True, blank=True)
     max_score = models.PositiveIntegerField(null=True, blank=True)
     scaled_score = models.FloatField(null=True, blank=True)
@@ -144,7 +150,7 @@ class Attempt(models.Model):
 
 
 class Answer(models.Model):
-    """A learner's answer to one question of an attempt, with how it scored."""
+    """A learner's answer to one question of an attempt, with how it scored. Final once stored."""
 
     attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="answers")
     question_id = models.CharField(max_length=64)
@@ -153,6 +159,7 @@ class Answer(models.Model):
     outcome = models.CharField(max_length=20)
     score = models.FloatField()
     points = models.PositiveIntegerField()
+    answered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [

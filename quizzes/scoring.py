@@ -81,17 +81,23 @@ class QuestionResult:
 
 @dataclass(frozen=True)
 class QuizResult:
-    raw: Fraction
+    """A quiz's result; raw, scaled and passed are None for a survey (nothing to score)."""
+
+    raw: Fraction | None
     max: int
-    scaled: Fraction
-    passed: bool
+    scaled: Fraction | None
+    passed: bool | None
     questions: tuple[QuestionResult, ...]
+
+    @property
+    def is_survey(self) -> bool:
+        return self.passed is None
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "raw": round(float(self.raw), 4),
+            "raw": None if self.raw is None else round(float(self.raw), 4),
             "max": self.max,
-            "scaled": round(float(self.scaled), 4),
+            "scaled": None if self.scaled is None else round(float(self.scaled), 4),
             "passed": self.passed,
             "questions": [result.as_dict() for result in self.questions],
         }
@@ -125,7 +131,7 @@ def normalize_answers(questions: Sequence[Question], raw_answers: object) -> dic
         if qid in answers:
             detail = f"Question '{qid}' is answered more than once."
             raise _fail("duplicate_answer", f"{where}.question", detail)
-        answers[qid] = _normalize_one(by_id[qid], item, where)
+        answers[qid] = _normalize_one(by_id[qid], item, f"{where}.")
     for question in questions:
         if question["id"] not in answers:
             detail = f"Question '{question['id']}' has no answer."
@@ -133,13 +139,30 @@ def normalize_answers(questions: Sequence[Question], raw_answers: object) -> dic
     return {question["id"]: answers[question["id"]] for question in questions}
 
 
-def _normalize_one(question: Question, item: dict[str, Any], where: str) -> Answer:
+def normalize_answer(questions: Sequence[Question], raw_answer: object) -> tuple[Question, Answer]:
+    """Validate one answer ({"question": id, ...}); return its question and normalized answer.
+
+    Error fields are named as in the answer object itself (`question`, `choices`, ...).
+    """
+    if not isinstance(raw_answer, dict):
+        raise _fail("invalid_answer", "non_field_errors", "The answer must be an object.")
+    qid = raw_answer.get("question")
+    if not isinstance(qid, str):
+        raise _fail("invalid_answer", "question", "Name the question with a string 'question'.")
+    question = next((question for question in questions if question["id"] == qid), None)
+    if question is None:
+        raise _fail("unknown_question", "question", f"Question '{qid}' is not part of this quiz.")
+    return question, _normalize_one(question, raw_answer, "")
+
+
+def _normalize_one(question: Question, item: dict[str, Any], prefix: str) -> Answer:
+    """One answer's value for `question`; error fields are `prefix` + the key at fault."""
     qid, qtype = question["id"], question["type"]
     choice_ids = [choice["id"] for choice in question["choices"]]
     if qtype == MATCHING:
-        return {"matches": _matches(question, item.get("matches"), f"{where}.matches")}
+        return {"matches": _matches(question, item.get("matches"), f"{prefix}matches")}
     key = "order" if qtype == SEQUENCING else "choices"
-    field = f"{where}.{key}"
+    field = f"{prefix}{key}"
     ids = item.get(key)
     if not isinstance(ids, list) or not all(isinstance(value, str) for value in ids):
         raise _fail("invalid_answer", field, f"'{key}' for question '{qid}' must be a list of ids.")
@@ -227,9 +250,11 @@ def score_quiz(
         score_question(question, answers[question["id"]], all_or_nothing=all_or_nothing)
         for question in questions
     )
+    if is_survey(questions):
+        return QuizResult(raw=None, max=0, scaled=None, passed=None, questions=results)
     raw = sum((result.score for result in results), Fraction(0))
     maximum = sum(result.points for result in results)
-    scaled = raw / maximum if maximum else Fraction(1)
+    scaled = raw / maximum
     return QuizResult(
         raw=raw,
         max=maximum,

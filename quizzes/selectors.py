@@ -1,8 +1,9 @@
 """Reads of the quiz engine for the API and the web UI: what a learner may see.
 
 Answer keys (correct flags, feedback, positions, each item's target, explanations)
-never leave these functions for an unsubmitted attempt: learner_questions() keeps
-only ids, prompts, points, choice texts and the matching targets list.
+never leave these functions for a question before it is answered:
+learner_questions() keeps only ids, prompts, points, choice texts and the matching
+targets list; answer_results() scores only the questions already answered.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from django.db.models import QuerySet
 from wagtail.models import Page
 
 from .models import Attempt, Quiz
-from .scoring import SEQUENCING
+from .scoring import SEQUENCING, score_question
 from .snapshot import quiz_questions
 
 
@@ -123,3 +124,20 @@ def attempt_list(
 def attempt_get(*, user: AbstractBaseUser, attempt_id: int) -> Attempt:
     """One of the learner's own attempts; Attempt.DoesNotExist for anyone else's."""
     return Attempt.objects.get(pk=attempt_id, user=user)
+
+
+def answer_results(attempt: Attempt) -> list[dict[str, Any]]:
+    """The attempt's answers so far, scored (QuestionResult.as_dict()), in presentation order.
+
+    Each answer is final once given, so its key may be shown. A submitted attempt
+    has them in its stored result (no query); otherwise one query for its answers.
+    """
+    if attempt.result is not None:
+        return list(attempt.result["questions"])
+    stored = dict(attempt.answers.values_list("question_id", "response"))
+    return [
+        score_question(question, stored[question["id"]],
+                       all_or_nothing=attempt.all_or_nothing).as_dict()
+        for question in attempt.questions
+        if question["id"] in stored
+    ]

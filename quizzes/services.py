@@ -1,15 +1,22 @@
-"""Writes of the quiz engine: starting and submitting attempts.
+"""Writes of the quiz engine: starting attempts, answering their questions, finishing them.
 
 An attempt is scored against the snapshot taken when it started (the quiz's live
 revision, in the order shown to this learner), so publishing a change mid-attempt
-cannot corrupt a score. Submitting is one transaction: answers, result and the
-``attempt_submitted`` event are written together or not at all.
+cannot corrupt a score. A learner answers one question at a time
+(`attempt_answer`: the answer is scored at once and final) or all at once
+(`attempt_submit`, for clients that send the whole quiz). The attempt finishes
+when its last question is answered, in the same transaction: answers, result
+and the events (``question_answered`` per answer, then ``attempt_submitted``)
+are written together or not at all. Each service is a unit of work
+(touchpoint/unit_of_work.py): listeners write once, at its end.
 """
 
 from __future__ import annotations
 
 import copy
 import random
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -19,6 +26,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from touchpoint.db import insert_rows
+from touchpoint.unit_of_work import unit
 
 from . import events
 from .models import Answer, Attempt, Quiz
@@ -27,14 +35,19 @@ from .scoring import (
     MULTIPLE_RESPONSE,
     SEQUENCING,
     SINGLE_CHOICE,
+    QuestionResult,
+    is_survey,
+    normalize_answer,
     normalize_answers,
+    score_question,
     score_quiz,
 )
 from .selectors import QuizNotAvailable, attempt_in_progress, live_quiz
 from .snapshot import quiz_questions
 
-__all__ = ["AttemptAlreadySubmitted", "AttemptLimitReached", "QuizNotAvailable",
-           "attempt_start", "attempt_submit", "questions_shuffled"]
+__all__ = ["AnswerRecorded", "AttemptAlreadySubmitted", "AttemptLimitReached",
+           "QuestionAlreadyAnswered", "QuizNotAvailable", "attempt_answer", "attempt_start",
+           "attempt_submit", "questions_shuffled"]
 
 # Question types whose choices the quiz's shuffle_choices setting reorders. Likert
 # scales and true/false keep their natural order; sequencing items are always
@@ -57,6 +70,30 @@ class AttemptAlreadySubmitted(Exception):
     def __init__(self, attempt: Attempt) -> None:
         self.attempt = attempt
         super().__init__("This attempt has already been submitted.")
+
+
+class QuestionAlreadyAnswered(Exception):
+    """The question has its final answer already; `result` is how that answer scored."""
+
+    def __init__(self, attempt: Attempt, result: QuestionResult) -> None:
+        self.attempt = attempt
+        self.result = result
+        super().__init__(
+            f"Question '{result.question_id}' is already answered; an answer is final."
+        )
+
+
+@dataclass(frozen=True)
+class AnswerRecorded:
+    """One stored answer: how it scored, and its attempt (submitted if it was the last)."""
+
+    attempt: Attempt
+    result: QuestionResult
+    answered: int  # questions of the attempt answered so far, this one included
+
+    @property
+    def finished(self) -> bool:
+        return self.attempt.is_submitted
 
 
 def questions_shuffled(
@@ -102,6 +139,7 @@ def attempt_start(
         context_page=context_page,
         number=previous + 1,
         title=live.title,
+        survey=is_survey(questions),
         pass_mark=live.pass_mark,
         all_or_nothing=live.all_or_nothing,
         questions=questions,
@@ -121,6 +159,41 @@ def attempt_start(
     return attempt, True
 
 
+def attempt_answer(
+    *,
+    user: AbstractBaseUser,
+    attempt_id: int,
+    answer: object,
+    context_page: Page | None = None,
+    context_parent: Page | None = None,
+    savepoint: bool = True,
+) -> AnswerRecorded:
+    """Score and store the learner's final answer to one question of their attempt.
+
+    `answer` is one item of a submission: {"question": id, "choices" | "order" |
+    "matches": ...}. The last answer also finishes the attempt (result, pass or
+    fail). Raises Attempt.DoesNotExist for another learner's attempt (or, when
+    `context_page` is given, one taken elsewhere), AttemptAlreadySubmitted for a
+    finished attempt, QuestionAlreadyAnswered for a question answered before and
+    scoring.AnswerError for an answer that does not fit the question; nothing is
+    written in those cases. `context_parent` and `savepoint`: as attempt_submit.
+    """
+    with transaction.atomic(savepoint=savepoint), unit():
+        attempt = _attempt_locked(user=user, attempt_id=attempt_id, context_page=context_page)
+        question, normalized = normalize_answer(attempt.questions, answer)
+        stored = _stored_responses(attempt)
+        if question["id"] in stored:
+            raise QuestionAlreadyAnswered(attempt, _rescored(attempt, question["id"], stored))
+        now = timezone.now()
+        result = score_question(question, normalized, all_or_nothing=attempt.all_or_nothing)
+        _store_answers(attempt, [(question, normalized, result)], at=now,
+                       context_parent=context_parent)
+        stored[question["id"]] = normalized
+        if len(stored) == len(attempt.questions):
+            _finish(attempt, stored, at=now, context_parent=context_parent)
+        return AnswerRecorded(attempt=attempt, result=result, answered=len(stored))
+
+
 def attempt_submit(
     *,
     user: AbstractBaseUser,
@@ -130,33 +203,44 @@ def attempt_submit(
     context_parent: Page | None = None,
     savepoint: bool = True,
 ) -> Attempt:
-    """Validate, score and store the learner's answers to one of their attempts.
+    """Validate, score and store every answer of one of the learner's attempts at once.
 
-    Raises Attempt.DoesNotExist for another learner's attempt (or, when
-    `context_page` is given, one taken elsewhere), AttemptAlreadySubmitted for a
-    finished one and scoring.AnswerError for answers that do not fit the quiz;
-    nothing is written in those cases. Runs a fixed number of queries.
+    For clients that send the whole quiz. Questions answered before (one at a
+    time) keep their final answer: the submission must repeat it. Raises
+    Attempt.DoesNotExist for another learner's attempt (or, when `context_page`
+    is given, one taken elsewhere), AttemptAlreadySubmitted for a finished one,
+    QuestionAlreadyAnswered when it changes an answer given before and
+    scoring.AnswerError for answers that do not fit the quiz; nothing is written
+    in those cases. Runs a fixed number of queries.
 
     `context_parent`: the parent page of `context_page` when the caller has it
-    (passed on with the ``attempt_submitted`` event, sparing receivers a lookup).
+    (passed on with the events, sparing receivers a lookup).
     `savepoint=False` for a caller whose own transaction ends on any exception
     raised here (it does not catch them and go on): spares a SAVEPOINT/RELEASE.
     """
-    with transaction.atomic(savepoint=savepoint):
-        return _attempt_submit(
-            user=user, attempt_id=attempt_id, answers=answers,
-            context_page=context_page, context_parent=context_parent,
-        )
+    with transaction.atomic(savepoint=savepoint), unit():
+        attempt = _attempt_locked(user=user, attempt_id=attempt_id, context_page=context_page)
+        normalized = normalize_answers(attempt.questions, answers)
+        stored = _stored_responses(attempt)
+        for question_id, response in stored.items():
+            if normalized[question_id] != response:
+                raise QuestionAlreadyAnswered(attempt, _rescored(attempt, question_id, stored))
+        now = timezone.now()
+        new = [
+            (question, normalized[question["id"]], score_question(
+                question, normalized[question["id"]], all_or_nothing=attempt.all_or_nothing))
+            for question in attempt.questions
+            if question["id"] not in stored
+        ]
+        _store_answers(attempt, new, at=now, context_parent=context_parent)
+        _finish(attempt, normalized, at=now, context_parent=context_parent)
+        return attempt
 
 
-def _attempt_submit(
-    *,
-    user: AbstractBaseUser,
-    attempt_id: int,
-    answers: object,
-    context_page: Page | None,
-    context_parent: Page | None,
+def _attempt_locked(
+    *, user: AbstractBaseUser, attempt_id: int, context_page: Page | None
 ) -> Attempt:
+    """The learner's attempt, row-locked until the transaction ends; refuses a finished one."""
     lookup = {"pk": attempt_id, "user": user}
     if context_page is not None:
         lookup["context_page"] = context_page
@@ -166,36 +250,72 @@ def _attempt_submit(
         attempt.context_page = context_page
     if attempt.is_submitted:
         raise AttemptAlreadySubmitted(attempt)
-    normalized = normalize_answers(attempt.questions, answers)
-    result = score_quiz(
-        attempt.questions, normalized, pass_mark=attempt.pass_mark,
-        all_or_nothing=attempt.all_or_nothing,
-    )
-    kinds = {question["id"]: question["type"] for question in attempt.questions}
+    return attempt
+
+
+def _stored_responses(attempt: Attempt) -> dict[str, dict[str, Any]]:
+    """The attempt's answers so far: question id -> normalized answer (read under its lock)."""
+    return dict(attempt.answers.values_list("question_id", "response"))
+
+
+def _rescored(attempt: Attempt, question_id: str, stored: dict[str, dict[str, Any]]
+              ) -> QuestionResult:
+    """How a stored answer scored (scoring is pure: the same snapshot gives the same result)."""
+    question = next(q for q in attempt.questions if q["id"] == question_id)
+    return score_question(question, stored[question_id], all_or_nothing=attempt.all_or_nothing)
+
+
+def _store_answers(
+    attempt: Attempt,
+    scored: list[tuple[dict[str, Any], dict[str, Any], QuestionResult]],
+    *,
+    at: datetime,
+    context_parent: Page | None,
+) -> None:
+    """Insert (question, answer, result) rows in one statement; one event per answer."""
     insert_rows([
         Answer(
             attempt=attempt,
-            question_id=scored.question_id,
-            question_type=kinds[scored.question_id],
-            response=normalized[scored.question_id],
-            outcome=scored.outcome,
-            score=float(scored.score),
-            points=scored.points,
+            question_id=question["id"],
+            question_type=question["type"],
+            response=response,
+            outcome=result.outcome,
+            score=float(result.score),
+            points=result.points,
+            answered_at=at,
         )
-        for scored in result.questions
+        for question, response, result in scored
     ])
+    extra = {"context_parent": context_parent} if context_parent is not None else {}
+    for question, response, result in scored:
+        events.question_answered.send(
+            sender=Attempt, attempt=attempt, question=question, answer=response,
+            result=result, at=at, **extra,
+        )
+
+
+def _finish(
+    attempt: Attempt,
+    answers: dict[str, dict[str, Any]],
+    *,
+    at: datetime,
+    context_parent: Page | None,
+) -> None:
+    """Score the whole attempt from its final answers, store the result, send the event."""
+    result = score_quiz(
+        attempt.questions, answers, pass_mark=attempt.pass_mark,
+        all_or_nothing=attempt.all_or_nothing,
+    )
     attempt.status = Attempt.Status.SUBMITTED
-    attempt.submitted_at = timezone.now()
-    attempt.raw_score = float(result.raw)
+    attempt.submitted_at = at
+    attempt.raw_score = None if result.raw is None else float(result.raw)
     attempt.max_score = result.max
-    attempt.scaled_score = float(result.scaled)
+    attempt.scaled_score = None if result.scaled is None else float(result.scaled)
     attempt.passed = result.passed
     attempt.result = result.as_dict()
     attempt.save(update_fields=[
         "status", "submitted_at", "raw_score", "max_score", "scaled_score", "passed", "result",
     ])
-    signal_kwargs = {"context_parent": context_parent} if context_parent is not None else {}
-    events.attempt_submitted.send(
-        sender=Attempt, attempt=attempt, answers=normalized, **signal_kwargs
-    )
-    return attempt
+    extra = {"context_parent": context_parent} if context_parent is not None else {}
+    ordered = {question["id"]: answers[question["id"]] for question in attempt.questions}
+    events.attempt_submitted.send(sender=Attempt, attempt=attempt, answers=ordered, **extra)

@@ -209,6 +209,7 @@ REST_FRAMEWORK = {
     "NUM_PROXIES": env_int("TOUCHPOINT_NUM_PROXIES", 0),
     "DEFAULT_THROTTLE_RATES": {
         "submit": os.environ.get("TOUCHPOINT_SUBMIT_THROTTLE", "30/min"),
+        "answer": os.environ.get("TOUCHPOINT_ANSWER_THROTTLE", "120/min"),
         "token": os.environ.get("TOUCHPOINT_TOKEN_THROTTLE", "10/min"),
     },
 }

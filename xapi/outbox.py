@@ -45,11 +45,12 @@ from xapi.models import OutboxStatement
 __all__ = [
     "purge_delivered",
     "record",
+    "record_attempt_finished",
     "record_attempt_started",
-    "record_attempt_submitted",
     "record_course_completed",
     "record_lesson_completed",
     "record_lesson_experienced",
+    "record_question_answered",
     "requeue_rejected",
 ]
 
@@ -98,11 +99,38 @@ def record_attempt_started(attempt) -> int:
     return record([st.attempted(actor, _quiz(attempt), ctx, attempt.started_at)])
 
 
-def record_attempt_submitted(
-    attempt, answers: Mapping[str, Mapping[str, Any]], *, parent: Page | None = None
+def record_question_answered(
+    attempt, question: Mapping[str, Any], answer: Mapping[str, Any], result, *,
+    at: datetime, parent: Page | None = None,
 ) -> int:
-    """One `answered` per question (in presentation order), then `passed` or `failed`.
+    """`answered` for one question (result: a quizzes.scoring.QuestionResult).
 
+    `parent`: the parent page of `attempt.context_page` if the caller has it (else looked up).
+    """
+    actor = _actor(attempt.user)
+    if actor is None:
+        return 0
+    lesson, course, language = _attempt_pages(attempt, parent=parent)
+    ctx = _context(
+        registration=attempt.registration, language=language,
+        parent=[_quiz(attempt)], grouping=[a for a in (lesson, course) if a],
+    )
+    activity = st.question_from_snapshot(question, iri=_iri("question", question["id"]))
+    return record([st.answered(
+        actor,
+        activity,
+        st.response_from_answer(question, answer),
+        _SUCCESS_BY_OUTCOME.get(result.outcome),  # "recorded" (likert): None
+        (result.score, 0, result.points) if result.points > 0 else None,
+        ctx,
+        at,
+    )])
+
+
+def record_attempt_finished(attempt, *, parent: Page | None = None) -> int:
+    """`passed` or `failed` with the score; for a survey `completed`, with no score or success.
+
+    (Each answer's `answered` was recorded when it was given: record_question_answered.)
     `parent`: the parent page of `attempt.context_page` if the caller has it (else looked up).
     """
     actor = _actor(attempt.user)
@@ -111,39 +139,17 @@ def record_attempt_submitted(
     lesson, course, language = _attempt_pages(attempt, parent=parent)
     quiz = _quiz(attempt)
     at = attempt.submitted_at
-    question_ctx = _context(
-        registration=attempt.registration, language=language,
-        parent=[quiz], grouping=[a for a in (lesson, course) if a],
-    )
-    results = {r["question_id"]: r for r in (attempt.result or {}).get("questions", ())}
-    out = []
-    for snapshot in attempt.questions:
-        result = results[snapshot["id"]]
-        question = st.question_from_snapshot(
-            snapshot, iri=_iri("question", snapshot["id"])
-        )
-        points = result["points"]
-        out.append(st.answered(
-            actor,
-            question,
-            st.response_from_answer(snapshot, answers[snapshot["id"]]),
-            _SUCCESS_BY_OUTCOME.get(result["outcome"]),  # "recorded" (likert): None
-            (result["score"], 0, points) if points > 0 else None,
-            question_ctx,
-            at,
-        ))
-    quiz_ctx = _context(
+    ctx = _context(
         registration=attempt.registration, language=language,
         parent=[lesson] if lesson else [], grouping=[course] if course else [],
     )
-    score = (
-        st.Score(raw=attempt.raw_score, min=0, max=attempt.max_score,
-                 scaled=attempt.scaled_score)
-        if attempt.max_score else None  # nothing to score (a survey): no score, min < max
-    )
+    duration = at - attempt.started_at
+    if attempt.survey:
+        return record([st.completed(actor, quiz, ctx, at, duration=duration)])
+    score = st.Score(raw=attempt.raw_score, min=0, max=attempt.max_score,
+                     scaled=attempt.scaled_score)
     judged = st.passed if attempt.passed else st.failed
-    out.append(judged(actor, quiz, score, at - attempt.started_at, quiz_ctx, at))
-    return record(out)
+    return record([judged(actor, quiz, score, duration, ctx, at)])
 
 
 # ---------------------------------------------------------------------------

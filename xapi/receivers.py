@@ -20,6 +20,9 @@ __all__ = ["connect"]
 
 def connect() -> None:
     quiz_events.attempt_started.connect(attempt_started, dispatch_uid="xapi.attempt_started")
+    quiz_events.question_answered.connect(
+        question_answered, dispatch_uid="xapi.question_answered"
+    )
     quiz_events.attempt_submitted.connect(
         attempt_submitted, dispatch_uid="xapi.attempt_submitted"
     )
@@ -39,9 +42,18 @@ def attempt_started(sender, *, attempt, **kwargs) -> None:
         outbox.record_attempt_started(attempt)
 
 
-def attempt_submitted(sender, *, attempt, answers, context_parent=None, **kwargs) -> None:
+def question_answered(
+    sender, *, attempt, question, answer, result, at, context_parent=None, **kwargs
+) -> None:
     if settings.XAPI_ENABLED:
-        outbox.record_attempt_submitted(attempt, answers, parent=context_parent)
+        outbox.record_question_answered(
+            attempt, question, answer, result, at=at, parent=context_parent
+        )
+
+
+def attempt_submitted(sender, *, attempt, context_parent=None, **kwargs) -> None:
+    if settings.XAPI_ENABLED:
+        outbox.record_attempt_finished(attempt, parent=context_parent)
 
 
 def lesson_experienced(sender, *, user, lesson, course, at, **kwargs) -> None:

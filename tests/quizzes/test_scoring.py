@@ -142,9 +142,19 @@ def test_likert_is_recorded_never_scored():
     assert (quiz.raw, quiz.max) == (0, 1)
 
 
-def test_survey_only_quiz_scales_to_one_and_passes():
+def test_survey_has_no_score_and_no_pass_or_fail():
     result = score_quiz([likert()], {"q5": {"choices": ["likert_1"]}}, pass_mark=100)
-    assert (result.raw, result.max, result.scaled, result.passed) == (0, 0, 1, True)
+    assert (result.raw, result.max, result.scaled, result.passed) == (None, 0, None, None)
+    assert result.is_survey
+    assert result.as_dict()["passed"] is None and result.as_dict()["scaled"] is None
+
+
+def test_quiz_with_a_scored_question_among_likert_ones_is_scored():
+    result = score_quiz(
+        [likert(), single()], {"q5": {"choices": ["likert_1"]}, "q1": {"choices": ["a"]}},
+        pass_mark=100,
+    )
+    assert not result.is_survey and result.passed is True
 
 
 def test_pass_mark_is_inclusive():

@@ -2,7 +2,7 @@
 
 from fractions import Fraction
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from quizzes.scoring import normalize_answers, score_question, score_quiz
@@ -142,6 +142,9 @@ def test_scaled_score_stays_between_zero_and_one(quiz, pass_mark, all_or_nothing
     questions, raw_answers = quiz
     answers = normalize_answers(questions, raw_answers)
     result = score_quiz(questions, answers, pass_mark=pass_mark, all_or_nothing=all_or_nothing)
+    if result.max == 0:  # only Likert statements: a survey, never scored
+        assert (result.raw, result.scaled, result.passed) == (None, None, None)
+        return
     assert 0 <= result.scaled <= 1
     assert 0 <= result.raw <= result.max
     assert result.passed == (result.scaled * 100 >= pass_mark)
@@ -164,6 +167,7 @@ def test_all_correct_answers_score_full_marks_and_pass(questions, pass_mark, all
     raw_answers = [correct_answer(q) for q in questions]
     answers = normalize_answers(questions, raw_answers)
     result = score_quiz(questions, answers, pass_mark=pass_mark, all_or_nothing=all_or_nothing)
+    assume(not result.is_survey)
     assert result.scaled == 1
     assert result.passed
     assert {r.outcome for r in result.questions} <= {"correct", "recorded"}
@@ -225,7 +229,8 @@ def test_all_or_nothing_never_scores_more_than_partial_credit(quiz):
     answers = normalize_answers(questions, raw_answers)
     strict = score_quiz(questions, answers, pass_mark=0, all_or_nothing=True)
     lenient = score_quiz(questions, answers, pass_mark=0)
-    assert strict.raw <= lenient.raw
+    assert strict.is_survey == lenient.is_survey
+    assert strict.is_survey or strict.raw <= lenient.raw
     for hard, soft in zip(strict.questions, lenient.questions, strict=True):
         assert hard.score in (0, hard.points)
         assert hard.score <= soft.score

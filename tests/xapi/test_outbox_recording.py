@@ -167,12 +167,21 @@ def test_answered_statements_are_interactions_with_responses_and_scores(learner)
     assert not by_verb("passed") and not by_verb("completed")
 
 
-def test_a_survey_quiz_passes_without_a_score(learner):
-    _, [lesson] = build_course(lessons=1, questions=[likert()], pass_mark=0)
+def test_a_survey_is_completed_without_success_or_score_and_completes_its_lesson(learner):
+    course, [lesson] = build_course(lessons=1, questions=[likert(), likert()], pass_mark=80)
     take_lesson(learner, lesson)
-    [passed] = by_verb("passed")
-    assert "score" not in passed["result"]
-    BaseXapiStatement.model_validate(passed)
+    verbs = list(OutboxStatement.objects.order_by("id").values_list("verb", flat=True))
+    assert verbs == ["experienced", "attempted", "answered", "answered", "completed",
+                     "completed", "completed"]
+    survey, completed_lesson, completed_course = by_verb("completed")
+    assert survey["object"]["id"].startswith(f"{BASE}/quiz/")
+    assert "success" not in survey["result"] and "score" not in survey["result"]
+    assert survey["result"]["completion"] is True
+    assert completed_lesson["object"]["id"] == f"{BASE}/lesson/{lesson.translation_key}"
+    assert completed_course["object"]["id"] == f"{BASE}/course/{course.translation_key}"
+    for statement in by_verb("completed") + by_verb("answered"):
+        BaseXapiStatement.model_validate(statement)
+    assert not by_verb("passed") and not by_verb("failed")
 
 
 def test_activity_iris_survive_renaming_and_moving_the_lesson(learner, other_learner):
