@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from api.throttles import SubmitRateThrottle
 from lessons.models import LessonPage
 from progress.models import CourseProgress
 from progress.services import lesson_experience, lesson_quiz_start, lesson_quiz_submit
@@ -19,6 +20,7 @@ from quizzes.services import AttemptAlreadySubmitted, AttemptLimitReached, QuizN
 
 from . import selectors
 from .forms import QuizAnswersForm
+from .throttling import throttled
 
 QUIZ_ANCHOR = "#knowledge-check"
 
@@ -59,6 +61,7 @@ def quiz_start(request: HttpRequest, lesson_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@throttled(SubmitRateThrottle)
 def quiz_submit(request: HttpRequest, lesson_id: int) -> HttpResponse:
     """Score the posted answers; a form that does not fit the quiz gets a 400 page."""
     lesson = _lesson_or_404(lesson_id)

@@ -201,3 +201,25 @@ def test_learn_views_need_sign_in(client, lesson):
 def test_views_refuse_get_for_writes(learner_client, lesson):
     assert learner_client.get(reverse("learn:quiz_start", args=[lesson.pk])).status_code == 405
     assert learner_client.get(reverse("learn:quiz_submit", args=[lesson.pk])).status_code == 405
+
+
+def test_no_js_submit_is_throttled_like_the_api_with_a_clear_page(
+    learner_client, learner, lesson, answers_post, settings
+):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {
+        **settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], "submit": "2/min"}}
+    start(learner_client, lesson)
+    attempt = only_attempt(learner)
+    assert submit(learner_client, lesson, {"attempt": str(attempt.pk)}).status_code == 400
+    assert submit(learner_client, lesson, {"attempt": str(attempt.pk)}).status_code == 400
+    response = learner_client.post(reverse("learn:quiz_submit", args=[lesson.pk]),
+                                   answers_post(attempt), HTTP_REFERER=lesson.url)
+    page = response.content.decode()
+    assert response.status_code == 429 and int(response["Retry-After"]) > 0
+    assert "Too many answers at once" in page and f'href="{lesson.url}"' in page
+    attempt.refresh_from_db()
+    assert attempt.status == Attempt.Status.IN_PROGRESS and not Answer.objects.exists()
+    cache.clear()
