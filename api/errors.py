@@ -12,8 +12,10 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -95,8 +97,10 @@ def _translate(exc: Exception) -> Exception:
         return ApiError(status_code=403, code="attempt_limit_reached", detail=str(exc))
     if isinstance(exc, QuizNotAvailable):
         return ApiError(status_code=404, code="quiz_not_available", detail=str(exc))
-    if isinstance(exc, ObjectDoesNotExist):
+    if isinstance(exc, ObjectDoesNotExist | Http404):  # Http404: e.g. DRF's ?format=<unknown>
         return exceptions.NotFound()
+    if isinstance(exc, DjangoPermissionDenied):
+        return exceptions.PermissionDenied()
     if isinstance(exc, DjangoValidationError):
         return exceptions.ValidationError(detail=exc.message_dict if hasattr(exc, "error_dict")
                                           else {"non_field_errors": exc.messages})
@@ -147,7 +151,23 @@ def exception_handler(exc: Exception, context: dict) -> Any:
     return response
 
 
+@csrf_exempt  # it writes nothing; a POST must get this 404, not Django's CSRF page
 def not_found(request, *args, **kwargs) -> JsonResponse:
-    """Any /api/ address that is not an endpoint."""
+    """Any /api/ address that is not an endpoint, with any method."""
     return JsonResponse(error_body("not_found", "There is no API endpoint at this address."),
                         status=404)
+
+
+def csrf_failure(request, reason: str = "") -> Any:
+    """settings.CSRF_FAILURE_VIEW: the error shape under /api/, Django's page elsewhere.
+
+    (The API's own views check CSRF themselves, for session-authenticated
+    requests, and answer `csrf_failed` in the shape already; this covers any
+    other Django view that may end up under /api/.)
+    """
+    if request.path.startswith("/api/"):
+        detail = "CSRF check failed: send the X-CSRFToken header, or use a token."
+        return JsonResponse(error_body("csrf_failed", detail), status=403)
+    from django.views.csrf import csrf_failure as django_csrf_failure
+
+    return django_csrf_failure(request, reason=reason)

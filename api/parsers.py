@@ -1,4 +1,5 @@
-"""The API's JSON parser: refuses bodies that are too large (413) or nested too deeply (400).
+"""The API's JSON parser: refuses bodies that are too large (413), nested too deeply (400) or
+holding a lone surrogate (400: no string the server stores or echoes can fail to encode).
 
 DRF (3.18) reads a JSONParser's whole body through ``request.body``, where a
 body over DATA_UPLOAD_MAX_MEMORY_SIZE raises RequestDataTooBig (a 500 here),
@@ -28,6 +29,26 @@ DEFAULT_MAX_DEPTH = 32
 # (no bracket inside). Strings are removed first so brackets in text don't count.
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _INNERMOST = re.compile(r"\[[^\[\]{}]*\]|\{[^\[\]{}]*\}")
+
+
+# A \uD800-\uDFFF escape: the only way a lone surrogate gets into decoded JSON (the
+# body's bytes are decoded strictly). Paired ones are fine; _is_unicode tells them apart.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _is_unicode(value: object) -> bool:
+    """True unless a string (key or value) anywhere in `value` holds a lone surrogate."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+        return True
+    if isinstance(value, dict):
+        return all(_is_unicode(key) and _is_unicode(item) for key, item in value.items())
+    if isinstance(value, list):
+        return all(_is_unicode(item) for item in value)
+    return True
 
 
 def max_body_bytes() -> int:
@@ -63,6 +84,12 @@ def too_deep(limit: int) -> ApiError:
                     detail=f"The JSON body nests arrays and objects deeper than {limit} levels.")
 
 
+def lone_surrogate() -> ApiError:
+    return ApiError(status_code=400, code="invalid_unicode",
+                    detail="The JSON body contains a lone UTF-16 surrogate escape (\\uD800 to "
+                    "\\uDFFF without its pair), which is not a character: send valid Unicode.")
+
+
 class GuardedJSONParser(BaseParser):
     """application/json with a size limit (413 `request_too_large`) and a nesting limit
     (400 `too_deeply_nested`); otherwise exactly DRF's JSONParser."""
@@ -91,6 +118,9 @@ class GuardedJSONParser(BaseParser):
             raise too_deep(depth)
         try:
             parse_constant = json.strict_constant if self.strict else None
-            return json.loads(text, parse_constant=parse_constant)
+            data = json.loads(text, parse_constant=parse_constant)
         except (ValueError, RecursionError) as exc:
             raise exceptions.ParseError(f"JSON parse error - {exc}") from exc
+        if _SURROGATE_ESCAPE.search(text) and not _is_unicode(data):
+            raise lone_surrogate()
+        return data

@@ -213,6 +213,7 @@ REST_FRAMEWORK = {
         "token": os.environ.get("TOUCHPOINT_TOKEN_THROTTLE", "10/min"),
     },
 }
+CSRF_FAILURE_VIEW = "api.errors.csrf_failure"  # the API's error shape under /api/
 TOUCHPOINT_API_MAX_BODY_BYTES = env_int("TOUCHPOINT_API_MAX_BODY_BYTES", 262_144)
 TOUCHPOINT_API_MAX_JSON_DEPTH = env_int("TOUCHPOINT_API_MAX_JSON_DEPTH", 32)
 # Responses stored for Idempotency-Key replays are kept at least this long, then deleted by
@@ -278,9 +279,14 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     # Credentials (Authorization values, passwords, tokens, the LRS password) are blanked
     # in each record before any handler formats it: touchpoint/redaction.py.
-    "filters": {"redact_secrets": {"()": "touchpoint.redaction.RedactSecretsFilter"}},
+    "filters": {"redact_secrets": {"()": "touchpoint.redaction.RedactSecretsFilter"},
+                "one_line_warning": {"()": "touchpoint.logging_filters.OneLineWarning"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain",
                              "filters": ["redact_secrets"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # A disallowed Host (any scanner): one WARNING line, no traceback.
+        "django.security.DisallowedHost": {"filters": ["one_line_warning"]},
+    },
 }

@@ -56,6 +56,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from touchpoint.redaction import redact
 from xapi.backends.base import Delivered, LRSBackend, Rejected, Retryable, SendResult
 from xapi.models import OutboxStatement
 from xapi.retry import next_delay, split_batch
@@ -348,7 +349,7 @@ class _Sender:
 
     def _rejected(self, row: OutboxStatement, message: str, elapsed: float) -> None:
         OutboxStatement.objects.filter(pk=row.pk, status=PENDING).update(
-            status=OutboxStatement.Status.REJECTED, last_error=message
+            status=OutboxStatement.Status.REJECTED, last_error=redact(message)
         )
         self.report.rejected += 1
         _log([row], "rejected", None, elapsed, error=message, level=logging.WARNING)
@@ -376,7 +377,7 @@ class _Sender:
         rows = [row for part in parts for row in part]
         fields = {"next_attempt_at": timezone.now() + timedelta(seconds=delay)}
         if reason:
-            fields["last_error"] = reason
+            fields["last_error"] = redact(reason)  # shown in the admin: no credentials
         OutboxStatement.objects.filter(pk__in=_pks(rows), status=PENDING).update(**fields)
         self.report.deferred += len(rows)
         self.report.stalled = outcome != "released"

@@ -14,6 +14,7 @@ from django.shortcuts import redirect
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from touchpoint.redaction import redact
 from xapi.health import outbox_backlog, outbox_counts, outbox_recent_errors
 from xapi.models import OutboxStatement
 from xapi.outbox import requeue_rejected
@@ -50,8 +51,11 @@ class OutboxView(OutboxPermissionMixin, WagtailAdminTemplateMixin, TemplateView)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        errors = list(outbox_recent_errors())
+        for row in errors:  # rows stored before errors were redacted on write
+            row.last_error = redact(row.last_error)
         context.update(
-            counts=outbox_counts(), backlog=outbox_backlog(), errors=outbox_recent_errors(),
+            counts=outbox_counts(), backlog=outbox_backlog(), errors=errors,
             retention_days=settings.XAPI_RETENTION_DAYS,
         )
         return context

@@ -105,3 +105,30 @@ def test_ids_too_large_for_the_database_are_404_or_400_not_a_server_error(api, a
         assert_error(api.get(url), 404, "not_found")
     body = assert_error(api.get(f"/api/v1/attempts/?quiz={huge}&lesson=-{huge}"), 400, "invalid")
     assert set(body["fields"]) == {"quiz", "lesson"}
+
+
+@pytest.mark.parametrize("body", [
+    '{"answers": [{"question": "q", "matches": {"\\udc80": "t"}}]}',  # a key
+    '{"answers": [{"question": "\\ud800", "choices": ["x"]}]}',  # a value
+    '{"answers": [], "\\udfff": 1}',  # an unknown key
+])
+def test_a_lone_surrogate_anywhere_is_400_and_nothing_is_written(api, attempt, body,
+                                                                  assert_error):
+    body_json = assert_error(post_raw(api, f"/api/v1/attempts/{attempt.pk}/submit/", body), 400,
+                             "invalid_unicode")
+    assert "surrogate" in body_json["detail"]
+    attempt.refresh_from_db()
+    assert attempt.status == Attempt.Status.IN_PROGRESS and not attempt.answers.exists()
+
+
+def test_a_lone_surrogate_on_the_open_token_endpoint_is_400(db, assert_error):
+    response = post_raw(APIClient(), "/api/v1/auth/token/",
+                        '{"username": "\\udc80", "password": "x"}')
+    assert_error(response, 400, "invalid_unicode")
+
+
+def test_a_paired_surrogate_escape_is_ordinary_text(api, attempt, assert_error):
+    """"\\ud83d\\ude00" is an emoji: it reaches validation (an unknown question), not a 400."""
+    body = '{"answers": [{"question": "\\ud83d\\ude00", "choices": ["x"]}]}'
+    assert_error(post_raw(api, f"/api/v1/attempts/{attempt.pk}/submit/", body), 400,
+                 "unknown_question")

@@ -110,3 +110,21 @@ def test_the_reports_menu_links_the_outbox_for_operators_only(outbox, learner):
     html = signed_in(UserFactory(is_superuser=True)).get("/admin/").content.decode()
     assert URL in html
     assert URL not in signed_in(admin_user()).get("/admin/").content.decode()
+
+
+def test_lrs_error_texts_in_the_outbox_view_show_no_credentials(fake_lrs, lrs_settings):
+    """An LRS that echoes our credentials in its error: neither the row nor the page keeps them."""
+    from xapi.delivery import deliver_round
+
+    lrs_settings(fake_lrs.endpoint, "lrs", "hunter2-lrs-secret")
+    fake_lrs.answer(401, "Bad credentials: password=hunter2-lrs-secret, "
+                         "Authorization: Basic bHJzOmh1bnRlcjItbHJzLXNlY3JldA==")
+    add_pending(1)
+    OutboxStatement.objects.update(last_error="old row: token=abcdef0123456789abcdef01")
+    deliver_round()
+    stored = OutboxStatement.objects.get().last_error
+    assert "401" in stored and "hunter2" not in stored and "bHJzOmh1" not in stored
+    OutboxStatement.objects.update(status="rejected",
+                                   last_error="old row: token=abcdef0123456789abcdef01")
+    html = signed_in(UserFactory(is_superuser=True, is_staff=True)).get(URL).content.decode()
+    assert "old row: token=[redacted]" in html and "abcdef0123456789" not in html
