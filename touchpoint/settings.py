@@ -284,3 +284,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# Course figures are SVG: allow SVG images (rendered only through `preserve-svg`
+# renditions, see templates/lessons/blocks/image_block.html). Serve /media/*.svg with
+# "Content-Security-Policy: default-src 'none'" in production (README, Deployment).
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "svg"]
