@@ -210,7 +210,7 @@ LESSON = {
             "Management listens to my ideas for customer value.",
             explanation=(
                 "Being heard keeps ideas coming. Tie your next idea to a number leaders "
-                "already watch: the last lesson shows how."
+                "already watch: the next lesson shows how."
             ),
         ),
         intro=(
