@@ -198,6 +198,8 @@ def test_seed_course_demo_designer_can_edit_lessons_in_admin(demo, client):
     assert client.get("/admin/").status_code == 200
     lesson = LessonPage.objects.order_by("path").first()
     assert client.get(f"/admin/pages/{lesson.pk}/edit/").status_code == 200
+    images = client.get("/admin/images/")  # the SVG figures, with their thumbnails
+    assert images.status_code == 200 and "Course images" in images.content.decode()
 
 
 # A database seeded with older content ---------------------------------------------------------
