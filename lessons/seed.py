@@ -139,6 +139,19 @@ def _stream_content(model: type[models.Model], field_name: str, value) -> list:
     return _without_ids(stream_block.get_prep_value(value))
 
 
+def _differs(instance, fields: dict, streams: dict) -> bool:
+    """Whether `instance` is unpublished or its content is not the shipped content."""
+    model = type(instance)
+    if not getattr(instance, "live", True):
+        return True
+    if any(getattr(instance, name) != value for name, value in fields.items()):
+        return True
+    return any(
+        _stream_content(model, name, getattr(instance, name)) != _stream_content(model, name, value)
+        for name, value in streams.items()
+    )
+
+
 def svg_title(data: bytes) -> str:
     title = ElementTree.fromstring(data).find(SVG_TITLE)
     if title is None or not (title.text or "").strip():
@@ -196,14 +209,7 @@ class CourseSeed:
         """Bring an existing page or quiz up to date, unless a person has changed it."""
         model = type(instance)
         cleaned = {name: _clean_stream(model, name, raw, label) for name, raw in streams.items()}
-        differs = not getattr(instance, "live", True) or any(
-            getattr(instance, name) != value for name, value in fields.items()
-        ) or any(
-            _stream_content(model, name, getattr(instance, name))
-            != _stream_content(model, name, value)
-            for name, value in cleaned.items()
-        )
-        if not differs:
+        if not _differs(instance, fields, cleaned):
             self.report.count(kind, UNCHANGED)
             return
         if changed_by_a_person(instance):
