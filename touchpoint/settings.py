@@ -290,3 +290,8 @@ LOGGING = {
         "django.security.DisallowedHost": {"filters": ["one_line_warning"]},
     },
 }
+
+# Course figures are SVG: allow SVG images (rendered only through `preserve-svg`
+# renditions, see templates/lessons/blocks/image_block.html). Serve /media/*.svg with
+# "Content-Security-Policy: default-src 'none'" in production (README, Deployment).
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "svg"]

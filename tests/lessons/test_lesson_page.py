@@ -1,9 +1,13 @@
 """The lesson page: every block type, position, knowledge-check placeholder, and query count."""
 
+import io
+
 import pytest
+from django.core.files.images import ImageFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from wagtail.images import get_image_model
 from wagtail.test.utils import WagtailTestUtils
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
@@ -55,6 +59,8 @@ def test_lesson_page_renders_every_block_type(client, lesson_with_every_block):
     figure = body.select_one("figure.block-image")
     assert figure.img["alt"] == "Alt text 0"
     assert "width-400" in figure.img["srcset"] and "width-800" in figure.img["srcset"]
+    assert figure.img["sizes"] and (figure.img["width"], figure.img["height"]) == ("400", "225")
+    assert (figure.img["loading"], figure.img["decoding"]) == ("lazy", "async")
     assert figure.figcaption.text == "Caption 0"
     video = body.select_one("figure.block-video")
     assert "Video 0" in video.figcaption.text
@@ -70,6 +76,27 @@ def test_lesson_page_renders_every_block_type(client, lesson_with_every_block):
     reflection = body.select_one("aside.callout--reflection")
     assert "Who is your customer, really? (0)" in reflection.text
     assert reflection.find("textarea") is None  # a prompt only: nothing is stored
+
+
+def test_lesson_page_shows_an_svg_figure_as_one_vector_rendition(client):
+    svg = (b'<svg xmlns="http://www.w3.org/2000/svg" width="360" height="240" '
+           b'viewBox="0 0 360 240"><title>A chain</title><rect width="360" height="240"/></svg>')
+    image = get_image_model().objects.create(
+        title="A chain", file=ImageFile(io.BytesIO(svg), name="chain.svg"))
+    course, (lesson,) = build_course(lessons=1, with_quiz=False)
+    figure = {"image": image.pk, "alt_text": "A chain of hand-offs",
+              "caption": "Every hand-off counts."}
+    lesson.body = [{"type": "image", "value": figure}]
+    lesson.save_revision().publish()
+
+    for _ in range(2):  # a new rendition, then the stored one: the same markup
+        figure = soup_of(client.get(lesson.url)).select_one("figure.block-image--diagram")
+        img = figure.img
+        assert img["src"].endswith(".svg") and not img.get("srcset")
+        assert (img["width"], img["height"]) == ("360", "240")
+        assert (img["alt"], img["loading"], img["decoding"]) == (
+            "A chain of hand-offs", "lazy", "async")
+        assert figure.figcaption.text == "Every hand-off counts."
 
 
 def test_lesson_page_is_one_accessible_document(client, lesson_with_every_block):

@@ -1,3 +1,6 @@
+import copy
+import io
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -6,9 +9,12 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
 from courses.models import CourseIndexPage, CoursePage
+from lessons.content.builders import FIGURES_DIR
+from lessons.content.everybody_has_a_customer import COURSE
 from lessons.models import LessonPage
-from lessons.reading_time import count_words
+from lessons.seed import CourseSeed
 from quizzes.models import Quiz
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,20 +26,25 @@ ALL_QUESTION_TYPES = {
     "matching",
     "likert",
 }
-
-
+FIGURE_COUNT = len(list(FIGURES_DIR.glob("*.svg")))
 
 
 @pytest.fixture
 def seeded():
-    call_command("seed_course")
+    call_command("seed_course", stdout=io.StringIO())
     return list(LessonPage.objects.order_by("path"))
 
 
 @pytest.fixture
 def demo(settings):
     settings.DEBUG = True
-    call_command("seed_course", "--demo")
+    call_command("seed_course", "--demo", stdout=io.StringIO())
+
+
+def seed() -> str:
+    out = io.StringIO()
+    call_command("seed_course", stdout=out)
+    return out.getvalue()
 
 
 def _counts():
@@ -53,30 +64,53 @@ def _live_questions(lesson):
     return [(block.block_type, block.value) for block in quiz.questions]
 
 
+def _lesson(slug):
+    return LessonPage.objects.get(slug=slug)
+
+
+# A fresh database --------------------------------------------------------------------------
+
+
 def test_seed_course_twice_creates_nothing_new(settings):
     settings.DEBUG = True
-    call_command("seed_course", "--demo")
+    call_command("seed_course", "--demo", stdout=io.StringIO())
     first = _counts()
-    call_command("seed_course", "--demo")
+    call_command("seed_course", "--demo", stdout=io.StringIO())
     assert _counts() == first
     assert first["quizzes"] == 6
-    assert first["images"] == 1
+    assert first["images"] == 1 + FIGURE_COUNT  # the hero banner and the figures
 
 
-def test_seed_course_makes_course_index_the_default_site_root(seeded):
+def test_seed_course_makes_course_index_the_root_of_a_named_default_site(seeded):
     index = CourseIndexPage.objects.get()
-    assert Site.objects.get(is_default_site=True).root_page_id == index.pk
+    site = Site.objects.get(is_default_site=True)
+    assert site.root_page_id == index.pk
+    assert site.site_name == "Touchpoint"
     assert not Page.objects.filter(title="Welcome to your new Wagtail site!").exists()
     course = CoursePage.objects.child_of(index).get(slug="everybody-has-a-customer")
     assert course.live and course.hero_image and course.hero_image_alt
     assert (course.hero_image.width, course.hero_image.height) == (1200, 400)
+    assert course.summary == COURSE["summary"]
+
+
+def test_seed_course_names_an_existing_unnamed_site_but_keeps_a_given_name():
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = ""
+    site.save()
+    seed()
+    assert Site.objects.get(pk=site.pk).site_name == "Touchpoint"
+
+    Site.objects.filter(pk=site.pk).update(site_name="Acme Learning")
+    seed()
+    assert Site.objects.get(pk=site.pk).site_name == "Acme Learning"
 
 
 def test_seed_course_publishes_six_lessons_each_with_a_live_quiz(seeded):
-    assert len(seeded) == 6
+    assert [lesson.slug for lesson in seeded] == [data["slug"] for data in COURSE["lessons"]]
     for lesson in seeded:
         assert lesson.live and lesson.live_revision_id
         assert lesson.quiz.live and lesson.quiz.live_revision_id
+        assert lesson.quiz.title == COURSE["lessons"][seeded.index(lesson)]["quiz"]["title"]
 
 
 def test_seed_course_uses_every_question_type(seeded):
@@ -88,29 +122,45 @@ def test_seed_course_lesson_four_quiz_has_a_sequencing_question(seeded):
     assert "sequencing" in {kind for kind, _ in _live_questions(seeded[3])}
 
 
-def test_seed_course_lesson_five_quiz_is_a_likert_self_assessment(seeded):
+def test_seed_course_lesson_five_pairs_a_likert_self_assessment_with_scored_questions(seeded):
     kinds = [kind for kind, _ in _live_questions(seeded[4])]
-    assert len(kinds) >= 5
-    assert set(kinds) == {"likert"}
+    assert kinds.count("likert") >= 4
+    assert len([kind for kind in kinds if kind != "likert"]) >= 3
 
 
 def test_seed_course_every_choice_carries_feedback(seeded):
     for lesson in seeded:
         for kind, value in _live_questions(lesson):
+            assert value["explanation"].strip()
             if kind == "true_false":
                 assert value["feedback_true"].strip() and value["feedback_false"].strip()
-            for choice in value.get("choices", []):
-                assert choice["feedback"].strip(), (lesson.title, value["prompt"])
+            if kind != "likert":
+                for choice in value.get("choices", []):
+                    assert choice["feedback"].strip(), (lesson.title, value["prompt"])
 
 
 def test_seed_course_lessons_take_three_to_five_minutes_to_read(seeded):
     for lesson in seeded:
-        words = 0
-        for block in lesson.body.raw_data:
-            value = block["value"]
-            texts = [value] if isinstance(value, str) else value.values()
-            words += sum(count_words(text) for text in texts if isinstance(text, str))
-        assert 350 <= words <= 900, (lesson.title, words)
+        assert 3 <= lesson.reading_minutes <= 5, (lesson.title, lesson.reading_minutes)
+
+
+def test_seed_course_places_svg_figures_from_the_course_images_collection(seeded, client):
+    for lesson in seeded:
+        figures = [block.value for block in lesson.body if block.block_type == "image"]
+        assert figures, lesson.title
+        for figure in figures:
+            assert figure["alt_text"].strip() and figure["caption"].strip()
+            assert figure["image"].is_svg()
+            assert figure["image"].collection.name == "Course images"
+
+    soup = client.get(seeded[3].url)
+    assert soup.status_code == 200
+    html = soup.content.decode()
+    assert html.count('<figure class="block-image block-image--diagram">') == 2
+    assert ".svg" in html and 'loading="lazy"' in html
+
+
+# Demo users ---------------------------------------------------------------------------------
 
 
 def test_seed_course_demo_is_refused_without_debug(settings):
@@ -118,6 +168,21 @@ def test_seed_course_demo_is_refused_without_debug(settings):
     with pytest.raises(CommandError, match="DEBUG"):
         call_command("seed_course", "--demo")
     assert not get_user_model().objects.filter(username__in=["learner", "designer"]).exists()
+
+
+def test_seed_course_demo_learner_has_a_full_name_for_the_certificate(demo):
+    learner = get_user_model().objects.get(username="learner")
+    assert learner.get_full_name() == "Alex Morgan"
+
+
+def test_seed_course_names_a_nameless_demo_learner_but_keeps_a_given_name(settings):
+    settings.DEBUG = True
+    UserFactory(username="learner", first_name="", last_name="")
+    UserFactory(username="designer", first_name="Kim", last_name="Lee")
+    call_command("seed_course", "--demo", stdout=io.StringIO())
+    users = get_user_model().objects
+    assert users.get(username="learner").get_full_name() == "Alex Morgan"
+    assert users.get(username="designer").get_full_name() == "Kim Lee"
 
 
 def test_seed_course_demo_learner_logs_in_without_admin_access(demo, client):
@@ -133,3 +198,104 @@ def test_seed_course_demo_designer_can_edit_lessons_in_admin(demo, client):
     assert client.get("/admin/").status_code == 200
     lesson = LessonPage.objects.order_by("path").first()
     assert client.get(f"/admin/pages/{lesson.pk}/edit/").status_code == 200
+    images = client.get("/admin/images/")  # the SVG figures, with their thumbnails
+    assert images.status_code == 200 and "Course images" in images.content.decode()
+
+
+# A database seeded with older content ---------------------------------------------------------
+
+
+def _old_course():
+    """The course as an earlier release shipped it: other texts and quiz titles, estimated
+    minutes in the summary, no figures, lesson 3 not written yet and one lesson since dropped."""
+    old = copy.deepcopy(COURSE)
+    old["summary"] = "Six short lessons. About 25 min."
+    lessons = [lesson for n, lesson in enumerate(old["lessons"], 1) if n != 3]
+    for lesson in lessons:
+        lesson["body"] = [("text", f"<p>Old text of {lesson['title']}.</p>")]
+        lesson["quiz"]["title"] = f"Knowledge check: {lesson['title']}"
+        lesson["quiz"]["questions"] = lesson["quiz"]["questions"][:1]
+    dropped = copy.deepcopy(lessons[-1])
+    dropped.update(slug="a-dropped-lesson", title="A dropped lesson")
+    dropped["quiz"]["title"] = "Knowledge check: A dropped lesson"
+    old["lessons"] = lessons + [dropped]
+    return old
+
+
+@pytest.fixture
+def old_seed():
+    CourseSeed(_old_course()).run()
+    return {lesson.slug: lesson for lesson in LessonPage.objects.all()}
+
+
+def test_seed_course_brings_an_untouched_old_course_up_to_date(old_seed):
+    quiz_ids = {slug: lesson.quiz_id for slug, lesson in old_seed.items()}
+    output = seed()
+
+    lessons = list(LessonPage.objects.live().order_by("path"))
+    assert [lesson.slug for lesson in lessons] == [data["slug"] for data in COURSE["lessons"]]
+    for lesson, data in zip(lessons, COURSE["lessons"], strict=True):
+        assert lesson.title == data["title"]
+        assert [block.block_type for block in lesson.body] == [k for k, _ in data["body"]]
+        assert lesson.live_revision.user is None
+        quiz = lesson.quiz
+        assert quiz.title == data["quiz"]["title"]
+        assert len(quiz.questions) == len(data["quiz"]["questions"])
+        if data["slug"] in quiz_ids:  # the same quiz, so its learners' attempts still count
+            assert quiz.pk == quiz_ids[data["slug"]]
+    assert CoursePage.objects.get().summary == COURSE["summary"]
+    assert "updated" in output and "Left alone" not in output
+
+
+def test_seed_course_adds_a_new_lesson_in_the_contents_order(old_seed):
+    seed()
+    slugs = list(LessonPage.objects.order_by("path").values_list("slug", flat=True))
+    new = COURSE["lessons"][2]["slug"]
+    assert slugs.index(new) == 2
+    assert _lesson(new).live and _lesson(new).quiz.live
+
+
+def test_seed_course_unpublishes_a_lesson_the_content_dropped_and_keeps_its_page(old_seed):
+    output = seed()
+    dropped = _lesson("a-dropped-lesson")
+    assert not dropped.live
+    assert "Unpublished lesson 'A dropped lesson'" in output
+    assert seed().count("Unpublished") == 0  # once only
+
+
+def test_seed_course_leaves_an_edited_lesson_and_quiz_alone_and_says_so(old_seed):
+    designer = UserFactory(username="editor", is_superuser=True)
+    lesson = old_seed[COURSE["lessons"][0]["slug"]]
+    lesson.title = "Our own take on touchpoints"
+    lesson.save_revision(user=designer).publish(user=designer)
+    quiz = old_seed[COURSE["lessons"][1]["slug"]].quiz
+    quiz.title = "Our own quiz"
+    quiz.save_revision(user=designer).publish(user=designer)
+
+    output = seed()
+
+    lesson = _lesson(lesson.slug)
+    assert lesson.title == "Our own take on touchpoints"
+    assert "Old text of" in str(lesson.body)
+    assert Quiz.objects.get(pk=quiz.pk).title == "Our own quiz"
+    assert "Left alone: 'lesson Every touchpoint creates or destroys value'" in output
+    assert "Left alone: 'quiz Who is your customer?'" in output
+    # Its neighbours, which nobody touched, were updated in the same run.
+    assert _lesson(COURSE["lessons"][1]["slug"]).title == COURSE["lessons"][1]["title"]
+    assert "Old text of" not in str(_lesson(COURSE["lessons"][1]["slug"]).body)
+
+
+def test_seed_course_leaves_an_unpublished_lesson_unpublished(old_seed):
+    designer = UserFactory(username="editor", is_superuser=True)
+    lesson = old_seed[COURSE["lessons"][3]["slug"]]
+    lesson.unpublish(user=designer)
+    seed()
+    assert not _lesson(lesson.slug).live
+
+
+def test_seed_course_updating_twice_changes_nothing(old_seed):
+    seed()
+    after_update = _counts()
+    output = seed()
+    assert _counts() == after_update
+    assert "updated" not in output and "created" not in output
