@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "api",
     "learn",
     "xapi",
+    "lms",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -92,6 +93,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "lms.middleware.LaunchScopeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -254,6 +256,17 @@ XAPI_MAX_SERVER_ERRORS = env_int("XAPI_MAX_SERVER_ERRORS", 10)
 # Delivered outbox rows are deleted this many days after delivery (0: kept for ever);
 # pending and rejected rows never are. xapi_worker purges every hour.
 XAPI_RETENTION_DAYS = env_int("XAPI_RETENTION_DAYS", 30)
+
+# Launching from an LMS: cmi5 and Tin Can (see lms/ and README "Launching from an LMS").
+# Origins (scheme://host[:port]) of the LMSs whose launches are accepted; the server sends
+# requests (fetch URL, State API, statements) to these origins only. Empty: no launch works.
+CMI5_ALLOWED_LMS_ORIGINS = env_list("CMI5_ALLOWED_LMS_ORIGINS")
+# This deployment's public address, written into exported packages as the lessons' launch URLs.
+CMI5_LAUNCH_BASE_URL = os.environ.get("CMI5_LAUNCH_BASE_URL") or WAGTAILADMIN_BASE_URL
+# Whether learning in a launched lesson is also recorded for the corporate LRS (XAPI_*).
+CMI5_COPY_TO_LRS = env_bool("CMI5_COPY_TO_LRS", True)
+# Seconds per request to an LMS (at launch, while the learner waits, and by lms_worker).
+CMI5_LMS_TIMEOUT = env_float("CMI5_LMS_TIMEOUT", 10.0)
 
 # Production mode behind an HTTPS proxy.
 SECURE_SSL = env_bool("DJANGO_SECURE_SSL", not DEBUG)

@@ -18,6 +18,7 @@ urlpatterns = [
     path("accounts/login/", LoginView.as_view(), name="login"),
     path("learn/", include("learn.urls")),
     path("api/", include("api.urls")),
+    path("lms/", include("lms.urls")),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("healthz", include("xapi.health")),
 ]

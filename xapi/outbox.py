@@ -26,7 +26,9 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime
 from typing import Any
 
@@ -43,6 +45,8 @@ from xapi import vocabulary as vocab
 from xapi.models import OutboxStatement
 
 __all__ = [
+    "is_suppressed",
+    "language_tag",
     "purge_delivered",
     "record",
     "record_attempt_finished",
@@ -52,11 +56,32 @@ __all__ = [
     "record_lesson_experienced",
     "record_question_answered",
     "requeue_rejected",
+    "suppressed",
 ]
 
 logger = logging.getLogger(__name__)
 
 _SUCCESS_BY_OUTCOME = {"correct": True, "partially_correct": False, "wrong": False}
+_suppressed: ContextVar[bool] = ContextVar("xapi_outbox_suppressed", default=False)
+
+
+@contextmanager
+def suppressed() -> Iterator[None]:
+    """Record nothing for events inside this block (in this thread or task).
+
+    For a caller that reports these events elsewhere and must keep them out of
+    the corporate LRS: a lesson launched from an LMS (lms/middleware.py), when
+    settings.CMI5_COPY_TO_LRS is off.
+    """
+    token = _suppressed.set(True)
+    try:
+        yield
+    finally:
+        _suppressed.reset(token)
+
+
+def is_suppressed() -> bool:
+    return _suppressed.get()
 
 
 # ---------------------------------------------------------------------------
@@ -300,7 +325,7 @@ def _attempt_pages(
     """
     page = attempt.context_page
     if page is None:
-        return None, None, _language_tag(settings.LANGUAGE_CODE)
+        return None, None, language_tag(settings.LANGUAGE_CODE)
     if parent is None:
         parent = page.get_parent()
     course = _course(parent) if parent is not None and parent.specific_class is CoursePage else None
@@ -313,10 +338,10 @@ def _context(**kwargs: Any) -> st.StatementContext:
 
 def _language(page: Page) -> str:
     """RFC 5646 tag of the page's Wagtail locale."""
-    return _language_tag(page.locale.language_code)
+    return language_tag(page.locale.language_code)
 
 
-def _language_tag(code: str) -> str:
+def language_tag(code: str) -> str:
     """Language code -> RFC 5646 casing: "en-us" -> "en-US", "zh-hans" -> "zh-Hans"."""
     parts = code.replace("_", "-").split("-")
     out = [parts[0].lower()]

@@ -4,7 +4,9 @@ The domain apps send these signals inside their service transactions and never
 import xapi; `XapiConfig.ready()` connects the receivers. Each receiver only
 builds and inserts rows (xapi/outbox.py), so a learner's request never waits
 for the LRS. settings.XAPI_ENABLED is read on every event, so it can be turned
-off (and tests can override it) without reconnecting anything.
+off (and tests can override it) without reconnecting anything; inside
+`outbox.suppressed()` (a lesson launched from an LMS that must not be copied
+to the corporate LRS) nothing is recorded either.
 """
 
 from __future__ import annotations
@@ -37,35 +39,39 @@ def connect() -> None:
     )
 
 
+def _recording() -> bool:
+    return settings.XAPI_ENABLED and not outbox.is_suppressed()
+
+
 def attempt_started(sender, *, attempt, **kwargs) -> None:
-    if settings.XAPI_ENABLED:
+    if _recording():
         outbox.record_attempt_started(attempt)
 
 
 def question_answered(
     sender, *, attempt, question, answer, result, at, context_parent=None, **kwargs
 ) -> None:
-    if settings.XAPI_ENABLED:
+    if _recording():
         outbox.record_question_answered(
             attempt, question, answer, result, at=at, parent=context_parent
         )
 
 
 def attempt_submitted(sender, *, attempt, context_parent=None, **kwargs) -> None:
-    if settings.XAPI_ENABLED:
+    if _recording():
         outbox.record_attempt_finished(attempt, parent=context_parent)
 
 
 def lesson_experienced(sender, *, user, lesson, course, at, **kwargs) -> None:
-    if settings.XAPI_ENABLED:
+    if _recording():
         outbox.record_lesson_experienced(user=user, lesson=lesson, course=course, at=at)
 
 
 def lesson_completed(sender, *, user, lesson, course, at, **kwargs) -> None:
-    if settings.XAPI_ENABLED:
+    if _recording():
         outbox.record_lesson_completed(user=user, lesson=lesson, course=course, at=at)
 
 
 def course_completed(sender, *, user, course, at, **kwargs) -> None:
-    if settings.XAPI_ENABLED:
+    if _recording():
         outbox.record_course_completed(user=user, course=course, at=at)

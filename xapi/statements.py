@@ -58,10 +58,12 @@ __all__ = [
     "failed",
     "format_duration",
     "format_timestamp",
+    "initialized",
     "passed",
     "question_from_snapshot",
     "response_from_answer",
     "serialize",
+    "terminated",
 ]
 
 # Language tag of names and descriptions when the context has no language:
@@ -524,12 +526,16 @@ def passed(
     ctx: StatementContext,
     timestamp: datetime,
     id: uuid.UUID | str | None = None,
+    *,
+    completion: bool = True,
 ) -> Statement:
     """The learner passed a quiz attempt: success, completion, score, duration.
 
     `score=None` for a quiz with nothing to score (max 0, e.g. a survey).
+    `completion=False` leaves `result.completion` out (cmi5 9.5.3 allows it
+    only on completed).
     """
-    return _judged(True, actor, quiz, score, duration, ctx, timestamp, id)
+    return _judged(True, actor, quiz, score, duration, ctx, timestamp, id, completion)
 
 
 def failed(
@@ -540,9 +546,11 @@ def failed(
     ctx: StatementContext,
     timestamp: datetime,
     id: uuid.UUID | str | None = None,
+    *,
+    completion: bool = True,
 ) -> Statement:
     """The learner failed a quiz attempt: success false, completion, score, duration."""
-    return _judged(False, actor, quiz, score, duration, ctx, timestamp, id)
+    return _judged(False, actor, quiz, score, duration, ctx, timestamp, id, completion)
 
 
 def completed(
@@ -564,6 +572,46 @@ def completed(
         timestamp,
         id,
         _result(completion=True, duration=duration),
+    )
+
+
+def initialized(
+    actor: Actor,
+    activity: Activity,
+    ctx: StatementContext,
+    timestamp: datetime,
+    id: uuid.UUID | str | None = None,
+) -> Statement:
+    """A launched session is ready for the learner (cmi5 9.3.2): no result."""
+    return _statement(
+        actor,
+        vocab.VERB_INITIALIZED_ID,
+        vocab.VERB_INITIALIZED_DISPLAY,
+        _activity_json(activity, ctx.lang),
+        ctx,
+        timestamp,
+        id,
+    )
+
+
+def terminated(
+    actor: Actor,
+    activity: Activity,
+    duration: timedelta,
+    ctx: StatementContext,
+    timestamp: datetime,
+    id: uuid.UUID | str | None = None,
+) -> Statement:
+    """A launched session ended (cmi5 9.3.8): `duration` is the session's time."""
+    return _statement(
+        actor,
+        vocab.VERB_TERMINATED_ID,
+        vocab.VERB_TERMINATED_DISPLAY,
+        _activity_json(activity, ctx.lang),
+        ctx,
+        timestamp,
+        id,
+        _result(duration=duration),
     )
 
 
@@ -596,10 +644,12 @@ def _judged(
     ctx: StatementContext,
     timestamp: datetime,
     id: uuid.UUID | str | None,
+    completion: bool = True,
 ) -> Statement:
     verb = vocab.VERB_PASSED_ID if success else vocab.VERB_FAILED_ID
     display = vocab.VERB_PASSED_DISPLAY if success else vocab.VERB_FAILED_DISPLAY
-    result = _result(success=success, completion=True, score=_as_score(score), duration=duration)
+    result = _result(success=success, completion=True if completion else None,
+                     score=_as_score(score), duration=duration)
     obj = _activity_json(quiz, ctx.lang)
     return _statement(actor, verb, display, obj, ctx, timestamp, id, result)
 

@@ -21,6 +21,11 @@ VERB_FAILED_ID: Final = "http://adlnet.gov/expapi/verbs/failed"
 VERB_FAILED_DISPLAY: Final[LanguageMap] = {"en-US": "failed"}
 VERB_COMPLETED_ID: Final = "http://adlnet.gov/expapi/verbs/completed"
 VERB_COMPLETED_DISPLAY: Final[LanguageMap] = {"en-US": "completed"}
+# Session verbs of cmi5 (cmi5 9.3.2, 9.3.8), sent only to an LMS that launched a lesson.
+VERB_INITIALIZED_ID: Final = "http://adlnet.gov/expapi/verbs/initialized"
+VERB_INITIALIZED_DISPLAY: Final[LanguageMap] = {"en-US": "initialized"}
+VERB_TERMINATED_ID: Final = "http://adlnet.gov/expapi/verbs/terminated"
+VERB_TERMINATED_DISPLAY: Final[LanguageMap] = {"en-US": "terminated"}
 
 # Activity types (xAPI Data 2.4.4.1, ADL activity types)
 ACTIVITY_TYPE_COURSE: Final = "http://adlnet.gov/expapi/activities/course"
