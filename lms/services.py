@@ -355,7 +355,7 @@ def record_attempt_submitted(*, session_pk: int, attempt: Attempt) -> None:
     if session is None or not session.records_results:
         return
     verb = rules.judged_verb(
-        passed=attempt.passed if attempt.max_score else None,
+        passed=None if attempt.survey else attempt.passed,
         scaled=attempt.scaled_score, pass_mark=attempt.pass_mark, mastery=session.mastery_score,
     )
     if verb is None:

@@ -1,0 +1,108 @@
+"""Fixtures for launching from an LMS: a real cmi5 LMS over HTTP (tests/lms/cmi5_lms.py),
+storing statements in the real Ralph, and helpers to launch and take a lesson."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from urllib.parse import urlsplit
+
+import pytest
+from rest_framework.test import APIClient
+
+from tests.factories import answers_for
+from tests.lms.cmi5_lms import Cmi5LMS, serve
+from tests.xapi.conftest import ralph  # noqa: F401  (the session's real Ralph LRS)
+
+XSD = "/work/shared/cmi5/CourseStructure.xsd"
+
+
+@pytest.fixture(scope="session")
+def lms_server(ralph):  # noqa: F811
+    lms = Cmi5LMS(ralph)
+    server, thread = serve(lms)
+    try:
+        yield lms
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def lms(lms_server, settings):
+    """The test LMS, allowed by this deployment; launch URLs point at the test client's host."""
+    settings.CMI5_ALLOWED_LMS_ORIGINS = [lms_server.origin]
+    settings.CMI5_LAUNCH_BASE_URL = "http://testserver"
+    settings.XAPI_ACTIVITY_BASE = "https://touchpoint.example.com/xapi"
+    lms_server.outages = 0
+    lms_server.preferences_status = 200
+    lms_server.requests.clear()
+    lms_server.refused.clear()
+    return lms_server
+
+
+def new_actor(name: str = "Pat Learner") -> dict:
+    return {"objectType": "Agent", "name": name,
+            "account": {"homePage": "https://lms.example.com", "name": uuid.uuid4().hex}}
+
+
+def new_registration() -> str:
+    return str(uuid.uuid4())
+
+
+def follow_launch(client, launch_url: str):
+    """GET the launch URL with the test client (its host part is testserver)."""
+    parts = urlsplit(launch_url)
+    return client.get(f"{parts.path}?{parts.query}")
+
+
+def api_client(client) -> APIClient:
+    """An API client sharing the browser's session cookie (what touchpoint.js does)."""
+    api = APIClient()
+    api.cookies = client.cookies
+    return api
+
+
+def take_quiz(client, lesson, *, right: bool = True, one_at_a_time: bool = False):
+    """Start the lesson's quiz and answer everything (whole submit, or one answer at a time)."""
+    from quizzes.models import Attempt
+
+    api = api_client(client)
+    started = api.post(f"/api/v1/lessons/{lesson.pk}/quiz/attempts/")
+    assert started.status_code in (200, 201), started.content
+    attempt = Attempt.objects.get(pk=started.json()["id"])
+    answers = answers_for(attempt.questions, right=right)
+    if one_at_a_time:
+        for answer in answers:
+            reply = api.post(f"/api/v1/attempts/{attempt.pk}/answers/", answer, format="json")
+            assert reply.status_code in (200, 201), reply.content
+    else:
+        reply = api.post(f"/api/v1/attempts/{attempt.pk}/submit/", {"answers": answers},
+                         format="json")
+        assert reply.status_code == 200, reply.content
+    attempt.refresh_from_db()
+    return attempt
+
+
+def experience(client, lesson) -> None:
+    reply = api_client(client).post(f"/api/v1/lessons/{lesson.pk}/experienced/")
+    assert reply.status_code == 200, reply.content
+
+
+def exit_lesson(client, session):
+    return client.post(f"/lms/sessions/{session.public_id}/exit/")
+
+
+def verbs(statements: list[dict]) -> list[str]:
+    return [s["verb"]["id"].rsplit("/", 1)[-1] for s in statements]
+
+
+def deliver() -> None:
+    from lms.delivery import deliver_round
+
+    report = deliver_round()
+    assert report.rejected == 0, report
+
+
+def as_json(value) -> str:
+    return json.dumps(value, sort_keys=True)
