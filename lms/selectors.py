@@ -3,7 +3,6 @@ the learner's local state, and what was already sent in a registration."""
 
 from __future__ import annotations
 
-import functools
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -113,17 +112,18 @@ def authored_choice_order(attempt: Attempt) -> dict[str, list[str]]:
 
     Attempts store their (maybe shuffled) presentation order; statements to an
     LMS list choices in one canonical order. Empty when the revision is gone.
+    Read once per attempt object (a whole submit answers every question).
     """
-    if attempt.quiz_revision_id is None:
-        return {}
-    return _authored_order(attempt.quiz_revision_id)
-
-
-@functools.lru_cache(maxsize=256)
-def _authored_order(revision_id: int) -> dict[str, list[str]]:
-    """Revisions never change, so their order is cached by id (per process)."""
-    authored = Revision.objects.get(pk=revision_id).as_object()
-    return {
-        question["id"]: [choice["id"] for choice in question["choices"]]
-        for question in quiz_questions(authored)
-    }
+    cached = getattr(attempt, "_authored_choice_order", None)
+    if cached is not None:
+        return cached
+    order: dict[str, list[str]] = {}
+    if attempt.quiz_revision_id is not None:
+        revision = Revision.objects.filter(pk=attempt.quiz_revision_id).first()
+        if revision is not None:
+            order = {
+                question["id"]: [choice["id"] for choice in question["choices"]]
+                for question in quiz_questions(revision.as_object())
+            }
+    attempt._authored_choice_order = order
+    return order

@@ -12,6 +12,7 @@ from tests.lms.cmi5_lms import CATEGORY_CMI5, CATEGORY_MOVEON, EXT
 from tests.lms.conftest import (
     deliver,
     exit_lesson,
+    five_of_six,
     experience,
     follow_launch,
     new_actor,
@@ -82,3 +83,114 @@ def test_normal_launch_completes_passes_and_exits_in_the_spec_order(client, lms,
         "http://adlnet.gov/expapi/activities/cmi.interaction")
     assert LmsStatement.objects.filter(status="pending").count() == 0
     assert Attempt.objects.filter(user=session.learner.user).count() == 1
+
+
+def test_answered_lists_choices_in_authored_order_whatever_the_shuffle(client, lms):
+    course, [lesson] = build_course(lessons=1, shuffle_choices=True)
+    [au] = lms.import_package(cmi5_zip(course_package(course)))
+    _, _, registration, _ = launch(client, lms, au)
+    experience(client, lesson)
+    attempt = take_quiz(client, lesson, one_at_a_time=True)
+    deliver()
+
+    authored = {q["id"]: q for q in attempt.quiz.live_revision.as_object().questions.raw_data}
+    answered = [s for s in lms.statements(registration) if verbs([s]) == ["answered"]]
+    assert len(answered) == len(attempt.questions)
+    for statement in answered:
+        question_id = statement["object"]["id"].rsplit("/", 1)[-1]
+        block = authored[question_id]
+        components = statement["object"]["definition"].get("choices")
+        if block["type"] in ("single_choice", "multiple_response"):
+            assert [c["id"] for c in components] == [
+                item["id"] for item in block["value"]["choices"]]
+
+
+def test_a_failed_attempt_then_a_passing_one_in_a_second_session(client, lms, imported):
+    lessons, aus = imported
+    session, actor, registration, _ = launch(client, lms, aus[0])
+    experience(client, lessons[0])
+    failed = take_quiz(client, lessons[0], right=False)
+    assert failed.passed is False
+    retry = client.post(f"/learn/lessons/{lessons[0].pk}/quiz/start/")
+    assert retry.status_code == 403  # one of passed/failed per session: relaunch to retry
+    assert b"launch the lesson again" in retry.content
+    exit_lesson(client, session)
+    deliver()  # the worker delivers as the learner goes back to the LMS
+
+    second, *_ = launch(client, lms, aus[0], actor=actor, registration=registration)
+    passed = take_quiz(client, lessons[0])
+    assert passed.passed
+    exit_lesson(client, second)
+    deliver()
+
+    first_ids = {session.session_id: [], second.session_id: []}
+    for statement in lms.statements(registration):
+        first_ids[statement["context"]["extensions"][EXT + "sessionid"]].append(statement)
+    n = len(passed.questions)
+    assert verbs(first_ids[session.session_id]) == [
+        "launched", "initialized", "completed", *["answered"] * n, "failed", "terminated"]
+    assert verbs(first_ids[second.session_id]) == [
+        "launched", "initialized", *["answered"] * n, "passed", "terminated"]
+    failed_statement = first_ids[session.session_id][-2]
+    assert failed_statement["result"]["success"] is False
+    assert failed_statement["result"]["score"]["scaled"] < 0.8
+
+
+def test_mastery_score_from_the_lms_overrides_the_pass_mark(client, lms, imported):
+    lessons, aus = imported
+    _, _, registration, _ = launch(client, lms, aus[0], mastery_score="0.95")
+    experience(client, lessons[0])
+    attempt = take_quiz(client, lessons[0], answers=five_of_six)  # 83%: passes at 80, not 95
+    assert (attempt.pass_mark, attempt.passed) == (95, False)
+    deliver()
+    [judged] = [s for s in lms.statements(registration) if verbs([s])[0] in ("passed", "failed")]
+    assert verbs([judged]) == ["failed"]
+    assert judged["context"]["extensions"][EXT + "masteryscore"] == 0.95
+    assert judged["result"]["score"] == {"scaled": 0.8333, "raw": 83, "min": 0, "max": 100}
+    page = client.get(f"/learn/attempts/{attempt.pk}/")
+    assert b"The pass mark is 95%" in page.content
+
+
+def test_a_survey_lesson_is_completed_when_the_survey_is_submitted(client, lms):
+    course, [lesson] = build_course(lessons=1, questions=[likert(), likert("Second.")])
+    [au] = lms.import_package(cmi5_zip(course_package(course)))
+    assert au.move_on == "Completed" and au.mastery_score is None
+    session, _, registration, _ = launch(client, lms, au)
+    experience(client, lesson)
+    take_quiz(client, lesson)
+    exit_lesson(client, session)
+    deliver()
+    assert verbs(lms.statements(registration)) == [
+        "launched", "initialized", "answered", "answered", "completed", "terminated"]
+
+
+def test_a_second_launch_of_another_lesson_works_in_the_same_browser(client, lms, imported):
+    lessons, aus = imported
+    actor, registration = new_actor(), new_registration()
+    first, *_ = launch(client, lms, aus[0], actor=actor, registration=registration)
+    second, *_ = launch(client, lms, aus[1], actor=actor, registration=registration)
+    assert first.learner_id == second.learner_id
+    assert client.get(lessons[0].url).status_code == 200
+    assert client.get(lessons[1].url).status_code == 200
+    experience(client, lessons[1])
+    exit_lesson(client, second)
+    assert client.get(lessons[0].url).status_code == 200  # the first launch still open
+    assert client.get(lessons[1].url).status_code == 403
+    exit_lesson(client, first)
+    deliver()
+    assert LmsStatement.objects.filter(session=second, verb="completed").exists()
+    assert not LmsStatement.objects.filter(session=first, verb="completed").exists()
+
+
+def test_a_new_registration_is_credited_with_what_the_learner_already_met(client, lms, imported):
+    lessons, aus = imported
+    actor = new_actor()
+    first, *_ = launch(client, lms, aus[0], actor=actor)
+    experience(client, lessons[0])
+    take_quiz(client, lessons[0])
+    exit_lesson(client, first)
+    second, _, registration, _ = launch(client, lms, aus[0], actor=actor)
+    exit_lesson(client, second)
+    deliver()
+    assert verbs(lms.statements(registration)) == [
+        "launched", "initialized", "completed", "passed", "terminated"]
