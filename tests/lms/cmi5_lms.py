@@ -323,7 +323,7 @@ class Cmi5LMS:
                 known = self.stored_ids.get(statement.get("id", ""))
                 if known is not None:
                     if known != text:
-                        raise StatementRefused(409, f"{statement['id']} differs from the stored one")
+                        raise StatementRefused(409, f"{statement['id']} differs from what I hold")
                     continue  # a retry of what we hold: nothing to do
                 try:
                     BaseXapiStatement.model_validate(statement)

@@ -41,6 +41,30 @@ def lms(lms_server, settings):
     return lms_server
 
 
+@pytest.fixture
+def imported(lms):
+    """A two-lesson course (every question type, pass mark 80) imported into the test LMS."""
+    from lms.package import cmi5_zip, course_package
+    from tests.factories import build_course
+
+    course, lessons = build_course(lessons=2)
+    aus = lms.import_package(cmi5_zip(course_package(course)))
+    return lessons, aus
+
+
+def launch(client, lms, au, **kwargs):
+    """Launch `au` for a new (or the given) actor and registration; the browser follows it."""
+    from lms.models import LaunchSession
+
+    actor = kwargs.pop("actor", None) or new_actor()
+    registration = kwargs.pop("registration", None) or new_registration()
+    response = follow_launch(client, lms.launch(au, actor=actor, registration=registration,
+                                               **kwargs))
+    assert response.status_code == 302, response.content.decode()[:500]
+    session = LaunchSession.objects.order_by("-pk").first()
+    return session, actor, registration, response
+
+
 def new_actor(name: str = "Pat Learner") -> dict:
     return {"objectType": "Agent", "name": name,
             "account": {"homePage": "https://lms.example.com", "name": uuid.uuid4().hex}}

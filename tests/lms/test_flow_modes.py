@@ -18,12 +18,12 @@ from tests.lms.conftest import (
     exit_lesson,
     experience,
     follow_launch,
+    launch,
     new_actor,
     new_registration,
     take_quiz,
     verbs,
 )
-from tests.lms.test_flow_normal import imported, launch  # noqa: F401 (fixture and helper)
 from xapi.models import OutboxStatement
 
 pytestmark = [pytest.mark.lrs, pytest.mark.django_db]
@@ -79,7 +79,8 @@ def test_tincan_launch_sends_completed_and_passed_to_that_endpoint(client, lms):
                                                        registration=registration))
     assert response.status_code == 302 and response["Location"] == lesson.url
     session = LaunchSession.objects.get(kind="tincan")
-    assert session.auth.startswith("Basic ") and session.auth not in client.get(lesson.url).content.decode()
+    assert session.auth.startswith("Basic ")
+    assert session.auth not in client.get(lesson.url).content.decode()
     experience(client, lesson)
     take_quiz(client, lesson, right=False)
     take_quiz(client, lesson)
