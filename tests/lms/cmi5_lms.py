@@ -24,7 +24,8 @@ What it does, as an LMS must:
   Ralph for that actor and registration.
 
 Failure injection: `outage(n)` answers the next n statement requests with
-503; `preferences_status` makes the agent profile answer 403 or 404.
+503; `preferences_status` makes the agent profile answer 403 or 404;
+`hold_replies` stores statements but never answers.
 """
 
 from __future__ import annotations
@@ -120,6 +121,11 @@ class Cmi5LMS:
         self.refused: list[str] = []
         self.outages = 0
         self.preferences_status = 200
+        # Set: store a statement batch, then hold the reply until `release` (a worker dies
+        # between the LMS storing and it marking the rows delivered).
+        self.hold_replies = threading.Event()
+        self.stored_and_held = threading.Event()
+        self.release = threading.Event()
 
     @property
     def endpoint(self) -> str:
@@ -518,6 +524,11 @@ def serve(lms: Cmi5LMS) -> tuple[ThreadingHTTPServer, threading.Thread]:
                 ids = lms.receive(self.headers.get("Authorization", ""), statements)
             except StatementRefused as error:
                 self._reply(error.status, {"detail": error.message})
+                return
+            if lms.hold_replies.is_set():
+                lms.stored_and_held.set()
+                lms.release.wait(30)
+                self.close_connection = True
                 return
             if put:
                 self.send_response(204)

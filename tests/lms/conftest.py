@@ -38,7 +38,11 @@ def lms(lms_server, settings):
     lms_server.preferences_status = 200
     lms_server.requests.clear()
     lms_server.refused.clear()
-    return lms_server
+    lms_server.hold_replies.clear()
+    lms_server.release.clear()
+    lms_server.stored_and_held.clear()
+    yield lms_server
+    lms_server.release.set()
 
 
 @pytest.fixture
