@@ -24,7 +24,8 @@ $(STAMP): $(PY) pyproject.toml requirements/lock.txt
 install: $(STAMP)
 
 ## run: venv, install, migrate, seed the course with demo users, serve on 127.0.0.1:8000
-##      with an xAPI worker; without XAPI_LRS_ENDPOINT it starts a local Ralph LRS on port 8100
+##      with an xAPI worker and an LMS worker; without XAPI_LRS_ENDPOINT it starts a local
+##      Ralph LRS on port 8100
 run: install lrs-venv
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py seed_course --demo
@@ -37,6 +38,7 @@ run: install lrs-venv
 	echo "Serving on http://$(HOST):$(PORT)/  (admin: /admin/, API docs: /api/docs/)"; \
 	trap 'kill 0' EXIT INT TERM; \
 	$(PY) manage.py xapi_worker & \
+	$(PY) manage.py lms_worker & \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 WEB_WORKERS ?= 3
@@ -45,8 +47,8 @@ GUNICORN_TIMEOUT ?= 30
 
 ## serve: production mode (DJANGO_DEBUG=0) from the environment: needs DJANGO_SECRET_KEY and
 ## DATABASE_URL; migrate, collectstatic, then gunicorn ($(WEB_WORKERS) workers on $(HOST):$(PORT),
-## static files by whitenoise) and $(XAPI_WORKERS) xAPI workers. Ctrl-C (or any one of them
-## exiting) stops them all.
+## static files by whitenoise), $(XAPI_WORKERS) xAPI workers and, when CMI5_ALLOWED_LMS_ORIGINS
+## is set, one LMS worker. Ctrl-C (or any one of them exiting) stops them all.
 serve: install
 	@test -n "$$DJANGO_SECRET_KEY" || { echo "make serve: refusing to start: set DJANGO_SECRET_KEY (a long random string; see .env.example)" >&2; exit 2; }
 	@test -n "$$DATABASE_URL" || { echo "make serve: refusing to start: set DATABASE_URL (postgres://user@host:5432/name); production does not run on SQLite" >&2; exit 2; }
@@ -59,6 +61,7 @@ serve: install
 	  if [ -n "$$XAPI_LRS_ENDPOINT" ]; then \
 	    for n in $$(seq $(XAPI_WORKERS)); do $(PY) manage.py xapi_worker & done; \
 	  else echo "make serve: XAPI_LRS_ENDPOINT is empty: no xAPI workers; statements wait in the outbox" >&2; fi; \
+	  if [ -n "$$CMI5_ALLOWED_LMS_ORIGINS" ]; then $(PY) manage.py lms_worker & fi; \
 	  $(VENV)/bin/gunicorn touchpoint.wsgi:application --bind $(HOST):$(PORT) \
 	    --workers $(WEB_WORKERS) --timeout $(GUNICORN_TIMEOUT) --graceful-timeout 20 \
 	    --max-requests 5000 --max-requests-jitter 500 --no-control-socket --access-logfile - & \
