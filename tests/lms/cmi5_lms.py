@@ -255,6 +255,35 @@ class Cmi5LMS:
         })
         return f"{activity.url}?{query}"
 
+    def catalogue_page(self, query: dict[str, str]) -> bytes:
+        """The learner's view of the LMS: a Launch link per imported AU (cmi5 and Tin Can)."""
+        with self.lock:
+            units = [("cmi5", au) for au in self.aus.values()] + [
+                ("tincan", au) for au in self.tincan_activities.values()]
+        items = "".join(
+            f'<li><a href="/launch?{urlencode({**query, "kind": kind, "au": au.id})}">'
+            f"Launch {au.title}</a></li>"
+            for kind, au in units
+        )
+        return f"<!doctype html><title>LMS</title><h1>Your courses</h1><ul>{items}</ul>".encode()
+
+    def launch_from_catalogue(self, query: dict[str, str]) -> str:
+        """What the LMS does when a learner clicks Launch: a launch URL to redirect to."""
+        actor = json.loads(query["actor"])
+        if query.get("kind") == "tincan":
+            return self.tincan_launch(self.tincan_activities[query["au"]], actor=actor,
+                                      registration=query["registration"])
+        options = {}
+        if query.get("mastery"):
+            options["mastery_score"] = query["mastery"]
+        return self.launch(self.aus[query["au"]], actor=actor,
+                           registration=query["registration"],
+                           mode=query.get("mode", "Normal"), **options)
+
+    def catalogue_url(self, actor: dict, registration: str, **options: str) -> str:
+        query = {"actor": json.dumps(actor), "registration": registration, **options}
+        return f"{self.url}/catalogue?{urlencode(query)}"
+
     def set_preferences(self, actor: dict, document: dict) -> None:
         with self.lock:
             self.profiles[(ifi(actor), "cmi5LearnerPreferences")] = document
@@ -507,6 +536,13 @@ def serve(lms: Cmi5LMS) -> tuple[ThreadingHTTPServer, threading.Thread]:
                 status, document = lms.document(self.headers.get("Authorization", ""),
                                                 path.removeprefix("/xapi/").rstrip("/"), query)
                 self._reply(status, document if document is not None else {"status": status})
+            elif path == "/catalogue":
+                self._reply(200, lms.catalogue_page(query), "text/html; charset=utf-8")
+            elif path == "/launch":
+                self.send_response(302)
+                self.send_header("Location", lms.launch_from_catalogue(query))
+                self.send_header("Content-Length", "0")
+                self.end_headers()
             elif path.startswith("/return/"):
                 page = b"<!doctype html><title>LMS</title><h1>Back in the LMS</h1>"
                 self._reply(200, page, "text/html; charset=utf-8")
