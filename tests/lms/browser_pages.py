@@ -143,7 +143,9 @@ def download_package(page, base_url: str, course, fmt: str, designer: tuple[str,
     with page.expect_navigation():
         page.click("button[type=submit]")
     page.goto(f"{base_url}/admin/pages/{course.pk}/edit/")
-    page.goto(page.eval_on_selector('a[href*="/admin/lms/courses/"]', "a => a.href"))
+    page.click('#w-slim-header-buttons button[aria-label="Actions"]')
+    with page.expect_navigation():
+        page.get_by_role("link", name="Download for an LMS").click()
     label = {"cmi5-zip": "cmi5 package (zip)", "cmi5": "cmi5.xml",
              "tincan": "Tin Can package (zip)"}[fmt]
     with page.expect_download() as download:
