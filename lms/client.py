@@ -8,9 +8,7 @@ path can send a token or a statement anywhere else.
 
 from __future__ import annotations
 
-import base64
 import http.client
-import json
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -123,12 +121,3 @@ def _where(url: str) -> str:
     """A URL without its query (fetch URLs carry one-time keys there)."""
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}{parts.path}" if parts.scheme else parts.path
-
-
-def tincan_basic_auth(username: str, password: str) -> str:
-    token = base64.b64encode(f"{username}:{password}".encode()).decode("ascii")
-    return basic_auth(token)
-
-
-def dumps(value: Any) -> str:
-    return json.dumps(value, separators=(",", ":"), sort_keys=True)

@@ -55,6 +55,7 @@ class LaunchScopeMiddleware:
             return self.get_response(request)
         allowed, grant, reason = _decide(request, granted)
         if not allowed:
+            request.lms_launch = grant  # the header's Exit, to leave and relaunch
             return _refused(request, granted, reason)
         request.lms_launch = grant
         with ExitStack() as stack:

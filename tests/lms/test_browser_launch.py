@@ -181,7 +181,7 @@ def test_a_higher_mastery_score_fails_an_attempt_then_a_relaunch_passes(
 
 
 def test_the_tincan_launch_reports_to_that_endpoint(browser, lms_live, seeded,  # noqa: F811
-                                                    screenshots):
+                                                    screenshots):  # noqa: F811
     course = CoursePage.objects.get()
     context = browser.new_context(viewport=DESKTOP, accept_downloads=True)
     try:
