@@ -41,11 +41,14 @@ from xapi.retry import next_delay
 from .client import LmsClient, OriginNotAllowed
 from .models import LaunchSession, LmsStatement
 
-__all__ = ["RoundReport", "deliver_round"]
+__all__ = ["SESSION_MAX_AGE", "RoundReport", "deliver_round", "expire_sessions"]
 
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 50
+# A session left open this long (the learner closed the window without Exit) is over:
+# the LMS abandons it at the next launch anyway; its token is forgotten.
+SESSION_MAX_AGE = timedelta(hours=24)
 PENDING = LmsStatement.Status.PENDING
 
 
@@ -187,6 +190,16 @@ class _Sender:
         )
         self.report.deferred += len(rows)
         _log(self.session, rows, "retry", error=reason, retry_in=delay)
+
+
+def expire_sessions(*, now=None) -> int:
+    """Close sessions open past SESSION_MAX_AGE with nothing left to send; return how many."""
+    cutoff = (now or timezone.now()) - SESSION_MAX_AGE
+    stale = (
+        LaunchSession.objects.filter(status=LaunchSession.Status.ACTIVE, started_at__lt=cutoff)
+        .exclude(statements__status=PENDING)
+    )
+    return stale.update(status=LaunchSession.Status.ABANDONED, auth="")
 
 
 def _forget_token_when_done(session: LaunchSession) -> None:

@@ -134,3 +134,20 @@ def _expire_leases(db: SharedDatabase) -> None:
     """The dead worker's lease runs out (what waiting XAPI-style lease time would do)."""
     past = "'2000-01-01 00:00:00'" if db.sqlite else "now() - interval '1 second'"
     _query(db, f"UPDATE lms_lmsstatement SET next_attempt_at = {past} WHERE status = 'pending'")
+
+
+@pytest.mark.django_db
+def test_a_session_left_open_for_a_day_is_closed_and_forgets_its_token(client, lms, imported):
+    from datetime import timedelta
+
+    from lms.delivery import SESSION_MAX_AGE, expire_sessions
+    from lms.models import LaunchSession
+
+    _, aus = imported
+    session, *_ = launch(client, lms, aus[0])
+    assert expire_sessions() == 0  # young, and its initialized is not delivered yet
+    deliver_round()
+    later = timezone.now() + SESSION_MAX_AGE + timedelta(minutes=1)
+    assert expire_sessions(now=later) == 1
+    session.refresh_from_db()
+    assert (session.status, session.auth) == (LaunchSession.Status.ABANDONED, "")

@@ -14,13 +14,16 @@ from __future__ import annotations
 import logging
 import signal
 import threading
+import time
 
 from django.core.management.base import BaseCommand
 from django.db import connections
 
-from lms.delivery import RoundReport, deliver_round
+from lms.delivery import RoundReport, deliver_round, expire_sessions
 
 logger = logging.getLogger("lms.worker")
+
+EXPIRE_EVERY_SECONDS = 3600.0
 
 
 class Command(BaseCommand):
@@ -37,9 +40,13 @@ class Command(BaseCommand):
         previous = _on_stop_signals(stop)
         total = RoundReport()
         logger.info("lms.worker started once=%s poll=%s", once, poll)
+        next_expiry = time.monotonic()
         try:
             while not stop.is_set():
                 _refresh_connections()
+                if time.monotonic() >= next_expiry:
+                    _expire()
+                    next_expiry = time.monotonic() + EXPIRE_EVERY_SECONDS
                 try:
                     report = deliver_round(should_stop=stop.is_set)
                 except Exception:
@@ -60,6 +67,17 @@ class Command(BaseCommand):
         summary = " ".join(f"{key}={value}" for key, value in total.as_dict().items())
         logger.info("lms.worker stopped %s", summary)
         self.stdout.write(f"lms_worker: {summary}")
+
+
+def _expire() -> None:
+    """Sessions left open for a day are closed and their tokens forgotten; never fatal."""
+    try:
+        closed = expire_sessions()
+    except Exception:
+        logger.exception("lms.expire failed; delivery goes on")
+        return
+    if closed:
+        logger.info("lms.expire closed=%s", closed, extra={"event": "lms.expire"})
 
 
 def _on_stop_signals(stop: threading.Event) -> dict:
