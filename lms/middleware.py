@@ -13,6 +13,7 @@ Within a grant:
 - After `passed` or `failed` in a cmi5 session (at most one per session,
   cmi5 9.3), starting another attempt needs a new launch.
 - Unless settings.CMI5_COPY_TO_LRS, the corporate LRS outbox records nothing.
+- Signing out ends every launch of the browser, as Exit does.
 
 Browsers no LMS launched pass through with one session lookup, which
 authentication does anyway.
@@ -25,13 +26,13 @@ from contextlib import ExitStack
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, reverse
 
 from api.errors import error_body
 from quizzes.models import Attempt
 from xapi.outbox import suppressed
 
-from . import context
+from . import context, services
 from .models import LmsStatement
 
 __all__ = ["LaunchScopeMiddleware"]
@@ -58,11 +59,19 @@ class LaunchScopeMiddleware:
             request.lms_launch = grant  # the header's Exit, to leave and relaunch
             return _refused(request, granted, reason)
         request.lms_launch = grant
+        if request.method == "POST" and request.path_info == reverse("logout"):
+            _end_launches(request, granted)
         with ExitStack() as stack:
             stack.enter_context(context.within(grant))
             if grant is not None and not settings.CMI5_COPY_TO_LRS:
                 stack.enter_context(suppressed())
             return self.get_response(request)
+
+
+def _end_launches(request: HttpRequest, granted: list[context.Grant]) -> None:
+    """Signing out of a launched browser ends its launches as Exit would (cmi5 terminated)."""
+    for grant in granted:
+        services.session_exit(session_pk=grant.session_pk, user=request.user)
 
 
 def _decide(request: HttpRequest, granted: list[context.Grant]

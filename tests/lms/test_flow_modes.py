@@ -134,3 +134,15 @@ def test_the_auth_token_never_reaches_the_browser_and_is_forgotten_when_done(cli
     deliver()
     session.refresh_from_db()
     assert session.auth == ""
+
+
+def test_signing_out_of_a_launched_browser_ends_its_launches(client, lms, imported):
+    lessons, aus = imported
+    session, _, registration, _ = launch(client, lms, aus[0])
+    client.post("/accounts/logout/")
+    assert "_auth_user_id" not in client.session
+    session.refresh_from_db()
+    assert session.status == LaunchSession.Status.TERMINATED
+    deliver()
+    assert verbs(lms.statements(registration)) == ["launched", "initialized", "terminated"]
+    assert client.get("/").status_code == 200  # a plain browser again
