@@ -123,6 +123,11 @@ def _judged(grant: context.Grant) -> bool:
     ).exists()
 
 
+HEADINGS = {
+    "outside": "Not available in this window",
+    "read_only": "This launch is for looking, not recording",
+    "judged": "Your result is recorded",
+}
 MESSAGES = {
     "outside": "This window shows the lesson your learning platform opened. Other pages are "
                "not available here.",
@@ -137,4 +142,5 @@ def _refused(request: HttpRequest, granted: list[context.Grant], reason: str) ->
     if request.path_info.startswith("/api/"):
         return JsonResponse(error_body(f"launch_{reason}", MESSAGES[reason]), status=403)
     return render(request, "lms/outside_launch.html",
-                  {"grants": granted, "message": MESSAGES[reason]}, status=403)
+                  {"grants": granted, "heading": HEADINGS[reason], "message": MESSAGES[reason]},
+                  status=403)
