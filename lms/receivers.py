@@ -3,7 +3,7 @@
 The domain services send these inside their transactions; each receiver acts
 only when the request belongs to a launch of that very lesson
 (lms/context.py, set by lms/middleware.py) and records through
-lms/services.py, in the same transaction. Every other request pays one
+lms/recording.py, in the same transaction. Every other request pays one
 context-variable lookup.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 from progress import events as progress_events
 from quizzes import events as quiz_events
 
-from . import context, services
+from . import context, recording
 
 __all__ = ["connect"]
 
@@ -34,12 +34,12 @@ def _grant_for(lesson_id: int | None) -> context.Grant | None:
 
 def attempt_started(sender, *, attempt, **kwargs) -> None:
     if grant := _grant_for(attempt.context_page_id):
-        services.record_attempt_started(session_pk=grant.session_pk, attempt=attempt)
+        recording.record_attempt_started(session_pk=grant.session_pk, attempt=attempt)
 
 
 def question_answered(sender, *, attempt, question, answer, result, at, **kwargs) -> None:
     if grant := _grant_for(attempt.context_page_id):
-        services.record_question_answered(
+        recording.record_question_answered(
             session_pk=grant.session_pk, attempt=attempt, question=question, answer=answer,
             result=result, at=at,
         )
@@ -47,16 +47,16 @@ def question_answered(sender, *, attempt, question, answer, result, at, **kwargs
 
 def attempt_submitted(sender, *, attempt, **kwargs) -> None:
     if grant := _grant_for(attempt.context_page_id):
-        services.record_attempt_submitted(session_pk=grant.session_pk, attempt=attempt)
+        recording.record_attempt_submitted(session_pk=grant.session_pk, attempt=attempt)
 
 
 def lesson_experienced(sender, *, lesson, at, **kwargs) -> None:
     if grant := _grant_for(lesson.pk):
-        services.record_lesson_event(session_pk=grant.session_pk, event="lesson_experienced",
+        recording.record_lesson_event(session_pk=grant.session_pk, event="lesson_experienced",
                                      lesson=lesson, at=at)
 
 
 def lesson_completed(sender, *, lesson, at, **kwargs) -> None:
     if grant := _grant_for(lesson.pk):
-        services.record_lesson_event(session_pk=grant.session_pk, event="lesson_completed",
+        recording.record_lesson_event(session_pk=grant.session_pk, event="lesson_completed",
                                      lesson=lesson, at=at)

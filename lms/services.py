@@ -1,15 +1,12 @@
-"""Writes for launches: starting a session, recording its statements, ending it.
+"""Writes for launches: starting a session and ending it.
 
 A launch talks to the LMS first (fetch the token once, read LMS.LaunchData and
 cmi5LearnerPreferences) with no transaction open, and writes nothing unless
 all of that succeeded; then one transaction creates or finds the learner's
 local account, the session and its `initialized` statement.
 
-Statements are appended to the session's outbox under a lock on the session
-row, so their sequence follows the order of events, each gets a timestamp no
-earlier than the one before, and the cmi5 ordering rules (lms/rules.py) are
-decided on what was already recorded. The receivers call these inside the
-domain service's transaction: statement and learning event commit together.
+The session's statements are appended through lms/recording.py, which also
+turns the learning events of a launched lesson into statements.
 """
 
 from __future__ import annotations
@@ -17,7 +14,6 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -27,12 +23,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from lessons.models import LessonPage
-from quizzes.models import Attempt
 from xapi import statements as st
-from xapi import vocabulary as vocab
 from xapi.outbox import language_tag
 
-from . import rules, selectors
+from . import recording, rules, selectors
 from . import statements as lms_st
 from . import vocabulary as cmi5
 from .client import LmsClient, LmsUnavailable, OriginNotAllowed, allowed_origins, basic_auth
@@ -46,22 +40,11 @@ from .launch import (
     parse_learner_preferences,
     parse_tincan_launch,
 )
-from .models import LaunchSession, LmsLearner, LmsStatement
+from .models import LaunchSession, LmsLearner
 
-__all__ = [
-    "cmi5_launch",
-    "record_attempt_started",
-    "record_attempt_submitted",
-    "record_lesson_event",
-    "record_question_answered",
-    "session_exit",
-    "tincan_launch",
-]
+__all__ = ["cmi5_launch", "session_exit", "tincan_launch"]
 
 logger = logging.getLogger(__name__)
-
-_SUCCESS_BY_OUTCOME = {"correct": True, "partially_correct": False, "wrong": False}
-
 
 # ---------------------------------------------------------------------------
 # Launching
@@ -202,7 +185,8 @@ def _open_session(
     )
     session.lesson = lesson
     if kind == LaunchSession.Kind.CMI5:
-        _append(session, [(lms_st.initialized(_launched(session), now), True)], now)
+        initialized = lms_st.initialized(recording.launched(session), now)
+        recording.append(session, [(initialized, True)], now)
     if session.records_results:
         _catch_up(session, lesson, now)
     logger.info(
@@ -240,7 +224,7 @@ def _catch_up(session: LaunchSession, lesson: LessonPage, at: datetime) -> None:
         passing_scaled=state.passing_scaled, mastery=session.mastery_score,
         registration=registration,
     )
-    launched = _launched(session)
+    launched = recording.launched(session)
     built = []
     for verb in owed:
         if verb == rules.COMPLETED:
@@ -252,7 +236,7 @@ def _catch_up(session: LaunchSession, lesson: LessonPage, at: datetime) -> None:
                 duration=timedelta(0), mastery=session.mastery_score, at=at,
             ), True))
     if built:
-        _append(session, built, at)
+        recording.append(session, built, at)
 
 
 # ---------------------------------------------------------------------------
@@ -275,167 +259,9 @@ def session_exit(*, session_pk: int, user) -> LaunchSession:
     if session.kind == LaunchSession.Kind.CMI5:
         at = max(now, session.last_statement_at or now)
         duration = at - session.started_at
-        _append(session, [(lms_st.terminated(_launched(session), at, duration), True)], at)
+        terminated = lms_st.terminated(recording.launched(session), at, duration)
+        recording.append(session, [(terminated, True)], at)
     session.status = LaunchSession.Status.TERMINATED
     session.terminated_at = now
     session.save(update_fields=["status", "terminated_at"])
     return session
-
-
-# ---------------------------------------------------------------------------
-# Learning events (called by lms/receivers.py inside the domain transaction)
-
-
-def record_lesson_event(*, session_pk: int, event: str, lesson: LessonPage, at: datetime) -> None:
-    """`lesson_experienced` or `lesson_completed` -> `completed` when this lesson counts it.
-
-    cmi5 "completed" means all relevant material was experienced: the content
-    (reaching its end) for a lesson without a quiz or with a scored quiz; the
-    content and the survey (the lesson's local completion) for a survey lesson.
-    Tin Can keeps today's meaning: the lesson's completion.
-    """
-    session = _locked(session_pk)
-    if session is None or not session.records_results:
-        return
-    if session.kind == LaunchSession.Kind.TINCAN:
-        wanted = "lesson_completed"
-    else:
-        wanted = "lesson_completed" if selectors.kind_of_lesson(lesson) == "survey" \
-            else "lesson_experienced"
-    if event != wanted:
-        return
-    at = _not_before(session, at)
-    if session.kind == LaunchSession.Kind.CMI5:
-        in_session, in_registration = selectors.sent_verbs(session)
-        if not rules.may_send(rules.COMPLETED, session=in_session, registration=in_registration):
-            return
-    duration = max(at - session.started_at, timedelta(0))
-    _append(session, [(lms_st.completed(_launched(session), at, duration), True)], at)
-
-
-def record_attempt_started(*, session_pk: int, attempt: Attempt) -> None:
-    """A masteryScore from LaunchData becomes the new attempt's pass mark (Normal cmi5 launches).
-
-    So the learner's result page, their progress and the LMS judge alike.
-    """
-    session = LaunchSession.objects.filter(pk=session_pk, status="active", kind="cmi5").first()
-    if session is None or session.mastery_score is None or not session.records_results:
-        return
-    pass_mark = rules.pass_mark_for(session.mastery_score)
-    if attempt.pass_mark != pass_mark:
-        attempt.pass_mark = pass_mark
-        Attempt.objects.filter(pk=attempt.pk).update(pass_mark=pass_mark)
-
-
-def record_question_answered(
-    *, session_pk: int, attempt: Attempt, question: dict, answer: dict, result: Any, at: datetime
-) -> None:
-    """One `answered` (cmi5-allowed), its choices in the order the author wrote them."""
-    session = _locked(session_pk)
-    if session is None or not session.records_results or session.kind != "cmi5":
-        return
-    at = _not_before(session, at)
-    snapshot = _canonical(question, selectors.authored_choice_order(attempt))
-    interaction = st.question_from_snapshot(
-        snapshot, iri=st.activity_iri(settings.XAPI_ACTIVITY_BASE, "question", snapshot["id"]))
-    quiz = st.Activity(st.activity_iri(settings.XAPI_ACTIVITY_BASE, "quiz", attempt.quiz_id),
-                       attempt.title, vocab.ACTIVITY_TYPE_ASSESSMENT)
-    points = _get(result, "points")
-    statement = lms_st.answered(
-        _launched(session), interaction, st.response_from_answer(snapshot, answer),
-        _SUCCESS_BY_OUTCOME.get(_get(result, "outcome")),
-        (float(_get(result, "score")), 0, points) if points else None, quiz, at,
-    )
-    _append(session, [(statement, False)], at)
-
-
-def record_attempt_submitted(*, session_pk: int, attempt: Attempt) -> None:
-    """`passed` or `failed`, judged against LaunchData's masteryScore (none for a survey)."""
-    session = _locked(session_pk)
-    if session is None or not session.records_results:
-        return
-    verb = rules.judged_verb(
-        passed=None if attempt.survey else attempt.passed,
-        scaled=attempt.scaled_score, pass_mark=attempt.pass_mark, mastery=session.mastery_score,
-    )
-    if verb is None:
-        return
-    at = _not_before(session, attempt.submitted_at)
-    if session.kind == LaunchSession.Kind.CMI5:
-        in_session, in_registration = selectors.sent_verbs(session)
-        if not rules.may_send(verb, session=in_session, registration=in_registration):
-            return
-        score = rules.lms_score(attempt.scaled_score)
-        mastery = session.mastery_score
-    else:  # Tin Can: as the corporate LRS gets it today
-        score = {"raw": attempt.raw_score, "min": 0, "max": attempt.max_score,
-                 "scaled": attempt.scaled_score}
-        mastery = None
-    statement = lms_st.judged(
-        _launched(session), verb, score=score, mastery=mastery,
-        duration=attempt.submitted_at - attempt.started_at, at=at,
-    )
-    _append(session, [(statement, True)], at)
-
-
-# ---------------------------------------------------------------------------
-# Internals
-
-
-def _locked(session_pk: int) -> LaunchSession | None:
-    return (
-        LaunchSession.objects.select_for_update()
-        .filter(pk=session_pk, status=LaunchSession.Status.ACTIVE).first()
-    )
-
-
-def _not_before(session: LaunchSession, at: datetime) -> datetime:
-    """Statements are ordered by timestamp (cmi5 9.3): never before the session's last one."""
-    last = session.last_statement_at
-    return at if last is None or at >= last else last
-
-
-def _append(session: LaunchSession, items: Iterable[tuple[st.Statement, bool]],
-            at: datetime) -> None:
-    """Add statements to the session's outbox in order (the caller holds the session's lock)."""
-    rows = []
-    sequence = session.next_sequence
-    for statement, defined in items:
-        rows.append(LmsStatement(
-            session=session, sequence=sequence, statement_id=uuid.UUID(statement.id),
-            verb=statement.verb.rsplit("/", 1)[-1][:32], defined=defined,
-            payload=statement.json,
-        ))
-        sequence += 1
-    LmsStatement.objects.bulk_create(rows)
-    LaunchSession.objects.filter(pk=session.pk).update(next_sequence=sequence,
-                                                        last_statement_at=at)
-    session.next_sequence, session.last_statement_at = sequence, at
-
-
-def _launched(session: LaunchSession) -> lms_st.Launched:
-    return lms_st.Launched(
-        actor=session.actor,
-        activity_id=session.activity_id,
-        title=session.title,
-        language=session.language,
-        registration=str(session.registration) if session.registration else None,
-        context_template=session.context_template,
-        cmi5=session.kind == LaunchSession.Kind.CMI5,
-    )
-
-
-def _canonical(question: dict, order: dict[str, list[str]]) -> dict:
-    """The question snapshot with its choices in authored order (ids the order lacks go last)."""
-    authored = order.get(question["id"])
-    if not authored:
-        return question
-    rank = {choice_id: n for n, choice_id in enumerate(authored)}
-    choices = sorted(question.get("choices") or [],
-                     key=lambda c: (rank.get(c["id"], len(rank)), c["id"]))
-    return {**question, "choices": choices}
-
-
-def _get(result: Any, name: str) -> Any:
-    """A scoring.QuestionResult attribute, or the key of its as_dict() form."""
-    return result[name] if isinstance(result, dict) else getattr(result, name)
