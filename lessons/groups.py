@@ -15,6 +15,9 @@ MODEL_PERMISSIONS = [
     ("quizzes", "publish_quiz"),
     ("quizzes", "lock_quiz"),
     ("quizzes", "unlock_quiz"),
+    # Insights pages (aggregates only). Named learners need insights.view_learner_reports
+    # ("Learning reports"), which is deliberately not given to the group.
+    ("insights", "view_insights"),
 ]
 # Granted on the course index page, and so on every course and lesson below it.
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "learn",
     "xapi",
     "lms",
+    "insights",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -308,3 +309,7 @@ LOGGING = {
 # renditions, see templates/lessons/blocks/image_block.html). Serve /media/*.svg with
 # "Content-Security-Policy: default-src 'none'" in production (README, Deployment).
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "svg"]
+
+# Insights (the L&D reports in the admin): no figure is shown for a group of learners,
+# or a cell of a table, with fewer learners than this.
+INSIGHTS_MIN_GROUP_SIZE = env_int("INSIGHTS_MIN_GROUP_SIZE", 5)
