@@ -180,7 +180,8 @@ class Simulator:
             started = started or t
             progress = {"user_id": user_id, "lesson_id": plan.lesson.pk,
                         "course_id": self.course.pk,
-                        "opened_at": None if rng.random() < 0.05 else t,  # rows from before opened_at
+                        # 5% as rows written before opened_at existed
+                        "opened_at": None if rng.random() < 0.05 else t,
                         "experienced_at": None, "completed_at": None,
                         "best_scaled_score": None, "passed_attempt": None}
             rows["lessons"].append(progress)

@@ -166,8 +166,8 @@ def likert_stacks(statements) -> Chart:
                          "empty": "fewer than the minimum" if distribution.suppressed
                          else ("no answers" if not shares else "")})
             agree = distribution.agree
-            said.append(f"Statement {number} ({label.lower()}): agree "
-                        + (f"{agree:.0%}" if isinstance(agree, float) else str(agree or "no answers")))
+            agree_text = f"{agree:.0%}" if isinstance(agree, float) else str(agree or "no answers")
+            said.append(f"Statement {number} ({label.lower()}): agree {agree_text}")
         y += 2 * (bar + gap) + group_gap
     labels = statements[0].labels if statements else []
     return Chart(

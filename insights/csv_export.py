@@ -26,7 +26,7 @@ def cell(value) -> str | int | float:
     if isinstance(value, int | float):
         return round(value, 6) if isinstance(value, float) else value
     if isinstance(value, dt.datetime):
-        return timezone.localtime(value).isoformat() if timezone.is_aware(value) else value.isoformat()
+        return (timezone.localtime(value) if timezone.is_aware(value) else value).isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
     text = str(value)

@@ -41,9 +41,6 @@ class Scope:
     def in_group(self, user_path: str = "user") -> Q:
         return Q(**{f"{user_path}__groups": self.group_id}) if self.group_id else Q()
 
-    def query_string(self) -> str:
-        return ""
-
 
 def day_start(day: dt.date | None) -> dt.datetime | None:
     if day is None:
@@ -105,7 +102,8 @@ class ItemFilterForm(FilterForm):
     def __init__(self, *args, revisions: list[Revision] = (), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["revision"].choices = [("", "The live revision")] + [
-            (revision.pk, f"Revision {revision.pk}, {timezone.localtime(revision.created_at):%Y-%m-%d %H:%M}")
+            (revision.pk,
+             f"Revision {revision.pk}, {timezone.localtime(revision.created_at):%Y-%m-%d %H:%M}")
             for revision in revisions
         ]
 

@@ -20,3 +20,6 @@ class InsightsPermissions(models.Model):
             ("view_insights", "Can view Insights (funnel, item analysis, pulse)"),
             ("view_learner_reports", "Learning reports: can see named learners"),
         ]
+
+    def __str__(self) -> str:
+        return "Insights permissions"

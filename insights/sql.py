@@ -22,7 +22,8 @@ class SecondsBetween(Func):
         super().__init__(later, earlier, **extra)
 
     def as_postgresql(self, compiler, connection, **extra):
-        return super().as_sql(compiler, connection, template="EXTRACT(EPOCH FROM (%(expressions)s))",
+        return super().as_sql(compiler, connection,
+                              template="EXTRACT(EPOCH FROM (%(expressions)s))",
                               arg_joiner=" - ", **extra)
 
 
@@ -34,9 +35,8 @@ class Median(Aggregate):
     allow_distinct = False
 
     def as_postgresql(self, compiler, connection, **extra):
-        return super().as_sql(compiler, connection,
-                              template="percentile_cont(0.5) WITHIN GROUP (ORDER BY %(expressions)s)",
-                              **extra)
+        template = "percentile_cont(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+        return super().as_sql(compiler, connection, template=template, **extra)
 
     def as_sqlite(self, compiler, connection, **extra):
         return super().as_sql(compiler, connection, function="insights_median", **extra)

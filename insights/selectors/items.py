@@ -117,8 +117,9 @@ def selected_attempts(*, revision_ids, mode: str, scope: Scope):
     if mode == "all":
         return base
     order = [F("number").desc()] if mode == "last" else [F("raw_score").desc(), F("number").asc()]
-    ranked = base.annotate(rank=Window(RowNumber(), partition_by=[F("user_id"), F("quiz_revision_id")],
-                                       order_by=order)).filter(rank=1).values("pk")
+    rank = Window(RowNumber(), partition_by=[F("user_id"), F("quiz_revision_id")],
+                  order_by=order)
+    ranked = base.annotate(rank=rank).filter(rank=1).values("pk")
     return Attempt.objects.filter(pk__in=ranked)
 
 
@@ -179,6 +180,15 @@ def _bands(totals: Counter) -> tuple[float | None, float | None]:
     return bottom, top
 
 
+def _band(total: float, bottom_cut: float, top_cut: float) -> str:
+    """'bottom', 'top' or 'middle'. When ties make the cutoffs meet, top is above bottom's."""
+    if total <= bottom_cut:
+        return "bottom"
+    if total >= top_cut:
+        return "top"
+    return "middle"
+
+
 def analyse(questions, *, totals: Counter, learners: int, rows, quiz=None, revision_id=None,
             mode="first") -> ItemAnalysis:
     """Every figure of the item analysis from the grouped rows (pure: no queries)."""
@@ -191,16 +201,13 @@ def analyse(questions, *, totals: Counter, learners: int, rows, quiz=None, revis
     if result.suppressed:
         return result
     bottom_cut, top_cut = _bands(totals)
-    in_top = (lambda total: total >= top_cut) if top_cut is not None and top_cut > bottom_cut \
-        else (lambda total: bottom_cut is not None and total > bottom_cut)
-    in_bottom = (lambda total: bottom_cut is not None and total <= bottom_cut)
-    sizes = {"top": sum(k for value, k in totals.items() if in_top(value)),
-             "bottom": sum(k for value, k in totals.items() if in_bottom(value))}
-    result.bands = [
-        Band("top", sizes["top"], f"total above {bottom_cut:g}" if not (
-            top_cut is not None and top_cut > bottom_cut) else f"total {top_cut:g} or more"),
-        Band("bottom", sizes["bottom"], f"total {bottom_cut:g} or less"),
-    ]
+    sizes = Counter()
+    for value, k in totals.items():
+        sizes[_band(value, bottom_cut, top_cut)] += k
+    top_rule = (f"total {top_cut:g} or more" if top_cut > bottom_cut
+                else f"total above {bottom_cut:g}")
+    result.bands = [Band("top", sizes["top"], top_rule),
+                    Band("bottom", sizes["bottom"], f"total {bottom_cut:g} or less")]
     if max_score:
         scale = 100 / max_score
         centre = st.mean(totals, min_n=st.MIN_SAMPLE)
@@ -217,8 +224,8 @@ def analyse(questions, *, totals: Counter, learners: int, rows, quiz=None, revis
         question = by_id.get(qid)
         if question is None:
             continue
-        pairs[qid][(score, round(total - score, 6))] += k
-        band = "top" if in_top(total) else "bottom" if in_bottom(total) else "middle"
+        pairs[qid][(score, round(total - score, 9))] += k
+        band = _band(total, bottom_cut, top_cut)
         for choice_id in _hits(question, response):
             picks[qid][choice_id]["overall"] += k
             picks[qid][choice_id][band] += k

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Case, CharField, Count, Value, When
+from django.db.models import Case, CharField, Count, Q, Value, When
 
 from insights.filters import Scope
 from insights.privacy import Suppressed, about, min_group_size, too_small
@@ -71,15 +71,16 @@ class Pulse:
 
 
 def _likert_answers(current: Scope, previous: Scope):
+    in_current = Q(attempt__submitted_at__isnull=False) & current.in_period("attempt__submitted_at")
     period = Case(
-        When(current.in_period("attempt__submitted_at"), then=Value("current")),
+        When(in_current, then=Value("current")),
         default=Value("previous"),
         output_field=CharField(),
     )
     return (
         Answer.objects.filter(question_type=LIKERT, attempt__status=Attempt.Status.SUBMITTED)
-        .filter(current.in_period("attempt__submitted_at")
-                | previous.in_period("attempt__submitted_at"))
+        .filter(in_current | (Q(attempt__submitted_at__isnull=False)
+                              & previous.in_period("attempt__submitted_at")))
         .filter(current.in_group("attempt__user"))
         .annotate(period=period)
     )

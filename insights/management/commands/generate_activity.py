@@ -1,4 +1,4 @@
-"""manage.py generate_activity --learners N: synthetic learner activity (see insights/activity.py)."""
+"""manage.py generate_activity --learners N: synthetic activity (see insights/activity.py)."""
 
 import time
 
