@@ -144,7 +144,7 @@ def item_scatter(questions, *, facility_low: float, facility_high: float,
 
 def likert_stacks(statements) -> Chart:
     """Per statement, the current and the previous period as 100% stacked bars."""
-    bar, gap, group_gap, left = 16, 4, 22, 60
+    bar, gap, group_gap, left = 16, 4, 22, 100
     plot = WIDTH - left - 10
     rows, said, y = [], [], 10
     points = max([len(s.labels) for s in statements] + [5])

@@ -180,14 +180,11 @@ def review_reasons(facility_value: float | None, discrimination: float | None) -
     """Why a question needs review (empty: it does not). Thresholds are strict."""
     reasons = []
     if facility_value is not None and facility_value > FACILITY_REVIEW_ABOVE:
-        reasons.append(f"too easy: facility above {FACILITY_REVIEW_ABOVE:.2f}")
+        reasons.append(f"too easy (facility above {FACILITY_REVIEW_ABOVE:.2f})")
     if facility_value is not None and facility_value < FACILITY_REVIEW_BELOW:
-        reasons.append(f"too hard: facility below {FACILITY_REVIEW_BELOW:.2f}")
+        reasons.append(f"too hard (facility below {FACILITY_REVIEW_BELOW:.2f})")
     if discrimination is not None and discrimination < DISCRIMINATION_REVIEW_BELOW:
-        reasons.append(
-            f"weak discrimination: below {DISCRIMINATION_REVIEW_BELOW:.0f} (strong and weak "
-            "learners score about the same, or the key may be wrong)"
-        )
+        reasons.append(f"weak discrimination (below {DISCRIMINATION_REVIEW_BELOW:.0f})")
     return reasons
 
 

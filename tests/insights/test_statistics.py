@@ -109,4 +109,4 @@ def test_no_spread_gives_no_correlation():
 )
 def test_review_flags_at_their_edges(facility, discrimination, flagged):
     reasons = st.review_reasons(facility, discrimination)
-    assert [reason.split(":")[0] for reason in reasons] == flagged
+    assert [reason.split(" (")[0] for reason in reasons] == flagged
