@@ -216,14 +216,16 @@ class Simulator:
             attempt = {"user_id": user_id, "plan": plan, "number": number, "started_at": t,
                        "status": Attempt.Status.IN_PROGRESS, "answers": []}
             rows["attempts"].append(attempt)
-            if rng.random() < 0.03:
-                return  # abandoned mid-quiz
-            t += dt.timedelta(minutes=rng.uniform(1, 5))
+            # Answers are stored one at a time; 3% of attempts are abandoned part-way.
+            stop = rng.randrange(len(plan.questions)) if rng.random() < 0.03 else None
             raw, maximum = 0.0, 0
-            for question in plan.questions:
+            for index, question in enumerate(plan.questions):
+                if index == stop:
+                    return
+                t += dt.timedelta(seconds=rng.uniform(10, 60))
                 response = self.response(question, plan, ability, attitude, t)
                 outcome, score, points = self.scored(question, plan, response)
-                attempt["answers"].append((question, response, outcome, score, points))
+                attempt["answers"].append((question, response, outcome, score, points, t))
                 raw += score
                 maximum += points
             attempt.update(status=Attempt.Status.SUBMITTED, submitted_at=t)
@@ -278,6 +280,7 @@ def _write(rows: dict, totals: Totals) -> None:
         Attempt(user_id=a["user_id"], quiz_id=a["plan"].quiz_id,
                 quiz_revision_id=a["plan"].revision_id, context_page_id=a["plan"].lesson.pk,
                 number=a["number"], status=a["status"], title=a["plan"].title,
+                survey=a["plan"].survey,
                 pass_mark=a["plan"].pass_mark, all_or_nothing=a["plan"].all_or_nothing,
                 questions=a["plan"].questions, started_at=a["started_at"],
                 submitted_at=a.get("submitted_at"), raw_score=a.get("raw_score"),
@@ -290,8 +293,9 @@ def _write(rows: dict, totals: Totals) -> None:
         row["id"] = attempt.pk
     answers = [
         Answer(attempt_id=a["id"], question_id=question["id"], question_type=question["type"],
-               response=response, outcome=outcome, score=score, points=points)
-        for a in rows["attempts"] for question, response, outcome, score, points in a["answers"]
+               response=response, outcome=outcome, score=score, points=points, answered_at=at)
+        for a in rows["attempts"]
+        for question, response, outcome, score, points, at in a["answers"]
     ]
     Answer.objects.bulk_create(answers, batch_size=5000)
     lessons = [
