@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/insights.py                 # 100,000 learners (~1.1M answers), ~15 min
     .venv/bin/python bench/insights.py --learners 20000 --rounds 5
-    .venv/bin/python bench/insights.py --reuse --keep  # measure again on the database left by --keep
+    .venv/bin/python bench/insights.py --reuse --keep  # again, on the database left by --keep
 
 Creates the database ``tp_insights_bench`` (``--database-url`` for another; never a
 test database), migrates, runs ``seed_course`` and ``generate_activity --learners N``,
