@@ -73,6 +73,13 @@ def setup_django(url: str) -> None:
 
     django.setup()
     logging.getLogger("wagtail").setLevel(logging.WARNING)
+    from django.conf import settings
+    from django.test.utils import override_settings
+
+    # DEBUG off (as in production) but no collectstatic here: plain static file URLs
+    # (override_settings also resets the storage objects already created).
+    override_settings(STORAGES={**settings.STORAGES, "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}).enable()
 
 
 def fill(learners: int) -> dict:

@@ -5,8 +5,29 @@ Python aggregate registered on each new connection, see apps.py)."""
 from __future__ import annotations
 
 import statistics
+from collections.abc import Iterator
+from contextlib import contextmanager
 
+from django.db import connection, transaction
 from django.db.models import Aggregate, FloatField, Func
+
+# Memory for one report's sorts and hash tables on PostgreSQL (the server default, 4MB,
+# makes the grouped answer queries of a large quiz spill to disk: ~1.7x slower).
+REPORT_WORK_MEM = "64MB"
+
+
+@contextmanager
+def reporting_queries() -> Iterator[None]:
+    """Run a report's queries in one transaction tuned for them (PostgreSQL, SET LOCAL).
+
+    More work_mem (above), and no JIT: these queries' high cost estimates make
+    PostgreSQL compile them, which costs ~150 ms each and saves less than that.
+    """
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(f"SET LOCAL work_mem = '{REPORT_WORK_MEM}'; SET LOCAL jit = off")
+        yield
 
 
 class SecondsBetween(Func):

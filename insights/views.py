@@ -25,6 +25,7 @@ from .filters import CourseFilterForm, FilterForm, ItemFilterForm, PulseFilterFo
 from .models import VIEW_INSIGHTS, VIEW_LEARNER_REPORTS
 from .privacy import min_group_size
 from .selectors import funnel, items, learners, pulse
+from .sql import reporting_queries
 
 
 def can_view_insights(user) -> bool:
@@ -63,7 +64,8 @@ class InsightsView(WagtailAdminTemplateMixin, TemplateView):
         form = self.get_form()
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
-        report = self.report(form)
+        with reporting_queries():
+            report = self.report(form)
         if request.GET.get("format") == "csv":
             return self.csv(report, request.GET.get("table", ""))
         return self.render_to_response(self.get_context_data(form=form, **report))
@@ -175,18 +177,15 @@ class LearnersView(InsightsView):
         course = form.cleaned_data.get("course") or CoursePage.objects.order_by("path").first()
         if course is None:
             return {"rows": None}
-        rows = learners.course_learners(course=course, scope=form.scope())
-        return {"course": course, "rows": rows}
+        scope = form.scope()
+        rows = learners.course_learners(course=course, scope=scope)
+        return {"course": course, "rows": rows, "scope": scope}
 
     def csv(self, report: dict, slug: str):
         if slug != "learners" or report.get("rows") is None:
             raise Http404("No such table.")
-        keys = [key for key, _label in learners.COLUMNS]
-        values = (
-            [row[key] for key in keys]
-            for row in report["rows"].iterator(chunk_size=5000)
-        )
-        return csv_response("learners.csv", [label for _key, label in learners.COLUMNS], values)
+        rows = learners.course_learner_rows(course=report["course"], scope=report["scope"])
+        return csv_response("learners.csv", [label for _key, label in learners.COLUMNS], rows)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

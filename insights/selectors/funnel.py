@@ -68,10 +68,10 @@ def _attempts_at_lesson():
 
 def _progress_rows(course: CoursePage, scope: Scope):
     rows = LessonProgress.objects.filter(course=course).filter(scope.in_group())
-    rows = rows.annotate(has_attempt=Exists(_attempts_at_lesson()))
+    rows = rows.alias(has_attempt=Exists(_attempts_at_lesson()))
     if scope.start or scope.end:
         first_attempt = _attempts_at_lesson().order_by("started_at").values("started_at")[:1]
-        rows = rows.annotate(
+        rows = rows.alias(
             first_open=Coalesce("opened_at", "experienced_at", Subquery(first_attempt))
         ).filter(scope.in_period("first_open"))
     return rows

@@ -20,8 +20,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, Exists, OuterRef, Q
 from wagtail.models import Revision
 
 from insights import statistics as st
@@ -116,11 +115,15 @@ def selected_attempts(*, revision_ids, mode: str, scope: Scope):
         return base.filter(number=1)
     if mode == "all":
         return base
-    order = [F("number").desc()] if mode == "last" else [F("raw_score").desc(), F("number").asc()]
-    rank = Window(RowNumber(), partition_by=[F("user_id"), F("quiz_revision_id")],
-                  order_by=order)
-    ranked = base.annotate(rank=rank).filter(rank=1).values("pk")
-    return Attempt.objects.filter(pk__in=ranked)
+    # One attempt per learner: those with no better (or later) attempt in scope, as an
+    # anti-join, which PostgreSQL runs as a hash anti join over the revision's attempts.
+    rivals = base.filter(user_id=OuterRef("user_id"), quiz_revision_id=OuterRef("quiz_revision_id"))
+    if mode == "last":
+        rivals = rivals.filter(number__gt=OuterRef("number"))
+    else:
+        rivals = rivals.filter(Q(raw_score__gt=OuterRef("raw_score"))
+                               | Q(raw_score=OuterRef("raw_score"), number__lt=OuterRef("number")))
+    return base.filter(~Exists(rivals))
 
 
 def revision_questions(quiz: Quiz, revision: Revision) -> list[dict]:
@@ -136,14 +139,26 @@ def item_analysis(*, quiz: Quiz, revision: Revision, mode: str, scope: Scope) ->
         return ItemAnalysis(quiz=quiz, revision_id=revision.pk, mode=mode, is_survey=True,
                             learners=0, attempts=0, suppressed=False, max_score=0)
     attempts = selected_attempts(revision_ids=[revision.pk], mode=mode, scope=scope)
-    totals = Counter({
-        row["raw_score"]: row["n"]
-        for row in attempts.values("raw_score").annotate(n=Count("pk")).order_by()
-    })
-    learners = attempts.aggregate(n=Count("user_id", distinct=True))["n"]
     rows = answer_rows(attempts)
+    totals = totals_from_rows(rows)
+    if mode == "all":  # retakes: count the learners behind the attempts
+        learners = attempts.aggregate(n=Count("user_id", distinct=True))["n"]
+    else:  # one attempt per learner
+        learners = st.count(totals)
     return analyse(questions, totals=totals, learners=learners, rows=rows, quiz=quiz,
                    revision_id=revision.pk, mode=mode)
+
+
+def totals_from_rows(rows) -> Counter:
+    """The attempts' totals, from the grouped answers (no second scan of the attempts).
+
+    A submitted attempt has answered every question, so any one question's rows
+    count every attempt once, by its total; the most-answered question is used.
+    """
+    per_question: dict[str, Counter] = defaultdict(Counter)
+    for qid, _response, _score, total, k in rows:
+        per_question[qid][total] += k
+    return max(per_question.values(), key=st.count, default=Counter())
 
 
 def answer_rows(attempts) -> list[tuple[str, dict, float, float, int]]:
@@ -304,19 +319,13 @@ def _share(part: int, whole: int) -> float | Suppressed | None:
 def flagged_quizzes(*, scope: Scope | None = None) -> list[ItemAnalysis]:
     """Item analysis (first attempts) of every quiz's live revision that flags a question.
 
-    Four queries for all quizzes together."""
+    Two queries for all quizzes together."""
     scope = scope or Scope()
     quizzes = {
         quiz.live_revision_id: quiz
         for quiz in Quiz.objects.filter(live=True, live_revision__isnull=False)
     }
     attempts = selected_attempts(revision_ids=list(quizzes), mode="first", scope=scope)
-    totals: dict[int, Counter] = defaultdict(Counter)
-    learners: Counter = Counter()
-    for row in attempts.values("quiz_revision_id", "raw_score").annotate(
-            n=Count("pk")).order_by():
-        totals[row["quiz_revision_id"]][row["raw_score"]] += row["n"]
-        learners[row["quiz_revision_id"]] += row["n"]  # first attempts: one per learner
     rows: dict[int, list] = defaultdict(list)
     grouped = (
         Answer.objects.filter(attempt__in=attempts.values("pk")).exclude(question_type=LIKERT)
@@ -329,11 +338,11 @@ def flagged_quizzes(*, scope: Scope | None = None) -> list[ItemAnalysis]:
     flagged = []
     for revision_id, quiz in quizzes.items():
         questions = quiz_questions(quiz)
-        if is_survey(questions) or not totals[revision_id]:
+        totals = totals_from_rows(rows[revision_id])
+        if is_survey(questions) or not totals:
             continue
-        analysis = analyse(questions, totals=totals[revision_id],
-                           learners=learners[revision_id], rows=rows[revision_id], quiz=quiz,
-                           revision_id=revision_id)
+        analysis = analyse(questions, totals=totals, learners=st.count(totals),
+                           rows=rows[revision_id], quiz=quiz, revision_id=revision_id)
         if analysis.flagged and not analysis.suppressed:
             flagged.append(analysis)
     return flagged

@@ -27,24 +27,53 @@ COLUMNS = [
 ]
 
 
-def course_learners(*, course: CoursePage, scope: Scope):
+def _lesson_rows(course: CoursePage, scope: Scope):
     rows = LessonProgress.objects.filter(course=course).filter(scope.in_group())
     if scope.start or scope.end:
         rows = rows.alias(first_open=Coalesce("opened_at", "experienced_at", "completed_at"))
         rows = rows.filter(scope.in_period("first_open"))
+    return rows
+
+
+PER_LEARNER = {
+    "opened": Count("pk", filter=Q(opened_at__isnull=False) | Q(experienced_at__isnull=False)
+                    | Q(completed_at__isnull=False)),
+    "completed": Count("pk", filter=Q(completed_at__isnull=False)),
+    "mean_best_score": Avg("best_scaled_score"),
+    # A row's latest event: completion comes after experiencing, which comes after opening.
+    "last_activity": Max(Coalesce("completed_at", "experienced_at", "opened_at")),
+}
+
+
+def course_learners(*, course: CoursePage, scope: Scope):
+    """The learners as dicts (COLUMNS' keys), by name: for a page of them."""
     course_done = CourseProgress.objects.filter(
         user=OuterRef("user_id"), course=course).values("completed_at")[:1]
     return (
-        rows.values("user_id", "user__username", "user__first_name", "user__last_name")
-        .annotate(
-            opened=Count("pk", filter=Q(opened_at__isnull=False) | Q(experienced_at__isnull=False)
-                         | Q(completed_at__isnull=False)),
-            completed=Count("pk", filter=Q(completed_at__isnull=False)),
-            mean_best_score=Avg("best_scaled_score"),
-            course_completed_at=Subquery(course_done),
-            # A row's latest event: completion comes after experiencing, which comes after opening.
-            last_activity=Max(Coalesce("completed_at", "experienced_at", "opened_at")),
-        )
+        _lesson_rows(course, scope)
+        .values("user_id", "user__username", "user__first_name", "user__last_name")
+        .annotate(**PER_LEARNER, course_completed_at=Subquery(course_done))
         .order_by("user__last_name", "user__first_name", "user_id")
     )
+
+
+def course_learner_rows(*, course: CoursePage, scope: Scope):
+    """Every learner as a row of COLUMNS, by id: for the CSV of all of them.
+
+    Two plain queries (figures grouped by learner id alone, then names and course
+    completion) merged here: sorting and grouping 200,000 progress rows by name, with a
+    lookup per row, takes three times as long.
+    """
+    figures = (_lesson_rows(course, scope).values("user_id").annotate(**PER_LEARNER)
+               .order_by("user_id"))
+    people = {
+        user_id: rest for user_id, *rest in
+        CourseProgress.objects.filter(course=course).filter(scope.in_group())
+        .values_list("user_id", "user__username", "user__first_name", "user__last_name",
+                     "completed_at")
+    }
+    for row in figures:
+        username, first, last, done = people.get(row["user_id"], ("", "", "", None))
+        yield [row["user_id"], username, first, last, row["opened"], row["completed"],
+               row["mean_best_score"], done, row["last_activity"]]
 

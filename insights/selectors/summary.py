@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from insights.privacy import Suppressed, learner_count
 from insights.selectors.items import flagged_quizzes
+from insights.sql import reporting_queries
 from progress.models import CourseProgress, LessonProgress
 
 SUMMARY_CACHE_SECONDS = 300
@@ -33,7 +34,8 @@ class Summary:
 def home_summary() -> Summary:
     summary = cache.get(CACHE_KEY)
     if summary is None:
-        summary = _compute()
+        with reporting_queries():
+            summary = _compute()
         cache.set(CACHE_KEY, summary, SUMMARY_CACHE_SECONDS)
     return summary
 
