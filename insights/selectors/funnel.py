@@ -81,12 +81,16 @@ def course_funnel(*, course: CoursePage, scope: Scope) -> CourseFunnel:
     lessons = list(
         LessonPage.objects.child_of(course).live().order_by("path").only("id", "title", "quiz_id")
     )
-    opened = Q(opened_at__isnull=False) | Q(experienced_at__isnull=False) | Q(has_attempt=True)
+    # A submitted attempt always leaves best_scaled_score (scored quiz) or passed_attempt
+    # (survey) on the row, so only rows without either need the EXISTS lookup.
+    started = (Q(best_scaled_score__isnull=False) | Q(passed_attempt__isnull=False)
+               | Q(has_attempt=True))
+    opened = Q(opened_at__isnull=False) | Q(experienced_at__isnull=False) | started
     counts = {
         row["lesson_id"]: row
         for row in _progress_rows(course, scope).values("lesson_id").annotate(
             opened=Count("pk", filter=opened),
-            started=Count("pk", filter=Q(has_attempt=True)),
+            started=Count("pk", filter=started),
             passed=Count("pk", filter=Q(passed_attempt__isnull=False)),
             completed=Count("pk", filter=Q(completed_at__isnull=False)),
         ).order_by()

@@ -70,20 +70,36 @@ class Pulse:
     minimum: int = field(default_factory=min_group_size)
 
 
+def _in_periods(current: Scope, previous: Scope, attempt: str = "") -> tuple[Q, Case]:
+    """(the filter for either period, the expression naming the period) on an attempt path."""
+    submitted_at = f"{attempt}submitted_at"
+    in_current = Q(**{f"{submitted_at}__isnull": False}) & current.in_period(submitted_at)
+    in_previous = Q(**{f"{submitted_at}__isnull": False}) & previous.in_period(submitted_at)
+    period = Case(When(in_current, then=Value("current")), default=Value("previous"),
+                  output_field=CharField())
+    return in_current | in_previous, period
+
+
 def _likert_answers(current: Scope, previous: Scope):
-    in_current = Q(attempt__submitted_at__isnull=False) & current.in_period("attempt__submitted_at")
-    period = Case(
-        When(in_current, then=Value("current")),
-        default=Value("previous"),
-        output_field=CharField(),
-    )
+    either, period = _in_periods(current, previous, "attempt__")
     return (
         Answer.objects.filter(question_type=LIKERT, attempt__status=Attempt.Status.SUBMITTED)
-        .filter(in_current | (Q(attempt__submitted_at__isnull=False)
-                              & previous.in_period("attempt__submitted_at")))
-        .filter(current.in_group("attempt__user"))
+        .filter(either, current.in_group("attempt__user"))
         .annotate(period=period)
     )
+
+
+def _respondents(current: Scope, previous: Scope, quiz_ids) -> Counter:
+    """Distinct learners per (quiz, period) among submitted attempts: a submitted attempt
+    has answered every statement of its quiz, so this is each statement's respondents."""
+    either, period = _in_periods(current, previous)
+    return Counter({
+        (quiz_id, name): n for quiz_id, name, n in
+        Attempt.objects.filter(status=Attempt.Status.SUBMITTED, quiz_id__in=quiz_ids)
+        .filter(either, current.in_group())
+        .annotate(period=period).values_list("quiz_id", "period")
+        .annotate(n=Count("user_id", distinct=True)).order_by()
+    })
 
 
 def pulse(*, current: Scope, previous: Scope) -> Pulse:
@@ -96,13 +112,12 @@ def pulse(*, current: Scope, previous: Scope) -> Pulse:
         choice = _point(response)
         if choice:
             counts[(quiz_id, qid)][period][choice] += n
-    learners: dict[tuple, Counter] = defaultdict(Counter)
-    for quiz_id, qid, period, n in (
-        answers.values_list("attempt__quiz_id", "question_id", "period")
-        .annotate(n=Count("attempt__user_id", distinct=True)).order_by()
-    ):
-        learners[(quiz_id, qid)][period] = n
-    quizzes = Quiz.objects.filter(pk__in={quiz_id for quiz_id, _ in counts}).order_by("title")
+    quiz_ids = {quiz_id for quiz_id, _ in counts}
+    respondents = _respondents(current, previous, quiz_ids)
+    learners = {(quiz_id, qid): Counter({period: respondents[(quiz_id, period)]
+                                         for period in PERIODS})
+                for quiz_id, qid in counts}
+    quizzes = Quiz.objects.filter(pk__in=quiz_ids).order_by("title")
     result = Pulse()
     for quiz in quizzes:
         known = [q for q in quiz_questions(quiz) if q["type"] == LIKERT]
