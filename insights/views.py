@@ -184,8 +184,8 @@ class LearnersView(InsightsView):
     def csv(self, report: dict, slug: str):
         if slug != "learners" or report.get("rows") is None:
             raise Http404("No such table.")
-        rows = learners.course_learner_rows(course=report["course"], scope=report["scope"])
-        return csv_response("learners.csv", [label for _key, label in learners.COLUMNS], rows)
+        return csv_response("learners.csv", [label for _key, label in learners.COLUMNS],
+                            report["rows"].rows())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -59,6 +59,10 @@ def test_the_learners_menu_and_page_need_learning_reports(activity, designer, re
     csv = body(client.get(reverse("insights_learners"), {"format": "csv", "table": "learners"}))
     learners = LessonProgress.objects.values("user_id").distinct().count()
     assert csv.count("\n") == learners + 1 and "Learner id" in csv.splitlines()[0]
+    first = csv.splitlines()[1].split(",")
+    rows = LessonProgress.objects.filter(user_id=int(first[0]))
+    assert first[1] == rows.first().user.username
+    assert int(first[5]) == rows.filter(completed_at__isnull=False).count()
 
 
 def test_the_insights_menu_shows_only_with_the_permission(activity, designer):
