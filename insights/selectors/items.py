@@ -106,24 +106,36 @@ def quiz_revisions(quiz: Quiz) -> list[Revision]:
     )
 
 
-def selected_attempts(*, revision_ids, mode: str, scope: Scope):
-    """Submitted attempts at the revision(s) in scope, one per learner unless mode is 'all'."""
-    base = Attempt.objects.filter(
-        quiz_revision_id__in=revision_ids, status=Attempt.Status.SUBMITTED
-    ).filter(scope.in_period("submitted_at"), scope.in_group())
+def selected(*, revision_ids, mode: str, scope: Scope, path: str = "") -> Q:
+    """Submitted attempts at the revision(s) in scope, one per learner unless mode is 'all',
+    as a condition on the attempt at `path` ("" for Attempt, "attempt__" for Answer), so
+    the answers query filters its own join to the attempt instead of a second scan."""
+    condition = (
+        Q(**{f"{path}quiz_revision_id__in": revision_ids,
+             f"{path}status": Attempt.Status.SUBMITTED})
+        & scope.in_period(f"{path}submitted_at") & scope.in_group(f"{path}user")
+    )
     if mode == "first":
-        return base.filter(number=1)
+        return condition & Q(**{f"{path}number": 1})
     if mode == "all":
-        return base
+        return condition
     # One attempt per learner: those with no better (or later) attempt in scope, as an
     # anti-join, which PostgreSQL runs as a hash anti join over the revision's attempts.
-    rivals = base.filter(user_id=OuterRef("user_id"), quiz_revision_id=OuterRef("quiz_revision_id"))
+    rivals = Attempt.objects.filter(
+        scope.in_period("submitted_at"), status=Attempt.Status.SUBMITTED,
+        user_id=OuterRef(f"{path}user_id"), quiz_revision_id=OuterRef(f"{path}quiz_revision_id"),
+    )
     if mode == "last":
-        rivals = rivals.filter(number__gt=OuterRef("number"))
+        rivals = rivals.filter(number__gt=OuterRef(f"{path}number"))
     else:
-        rivals = rivals.filter(Q(raw_score__gt=OuterRef("raw_score"))
-                               | Q(raw_score=OuterRef("raw_score"), number__lt=OuterRef("number")))
-    return base.filter(~Exists(rivals))
+        rivals = rivals.filter(
+            Q(raw_score__gt=OuterRef(f"{path}raw_score"))
+            | Q(raw_score=OuterRef(f"{path}raw_score"), number__lt=OuterRef(f"{path}number")))
+    return condition & ~Exists(rivals)
+
+
+def selected_attempts(*, revision_ids, mode: str, scope: Scope):
+    return Attempt.objects.filter(selected(revision_ids=revision_ids, mode=mode, scope=scope))
 
 
 def revision_questions(quiz: Quiz, revision: Revision) -> list[dict]:
@@ -138,10 +150,11 @@ def item_analysis(*, quiz: Quiz, revision: Revision, mode: str, scope: Scope) ->
     if is_survey(questions):
         return ItemAnalysis(quiz=quiz, revision_id=revision.pk, mode=mode, is_survey=True,
                             learners=0, attempts=0, suppressed=False, max_score=0)
-    attempts = selected_attempts(revision_ids=[revision.pk], mode=mode, scope=scope)
-    rows = answer_rows(attempts)
+    rows = answer_rows(selected(revision_ids=[revision.pk], mode=mode, scope=scope,
+                                path="attempt__"))
     totals = totals_from_rows(rows)
     if mode == "all":  # retakes: count the learners behind the attempts
+        attempts = selected_attempts(revision_ids=[revision.pk], mode=mode, scope=scope)
         learners = attempts.aggregate(n=Count("user_id", distinct=True))["n"]
     else:  # one attempt per learner
         learners = st.count(totals)
@@ -161,10 +174,10 @@ def totals_from_rows(rows) -> Counter:
     return max(per_question.values(), key=st.count, default=Counter())
 
 
-def answer_rows(attempts) -> list[tuple[str, dict, float, float, int]]:
-    """(question id, response, score, attempt total, count) for the attempts' answers."""
+def answer_rows(condition: Q) -> list[tuple[str, dict, float, float, int]]:
+    """(question id, response, score, attempt total, count) for the selected attempts."""
     grouped = (
-        Answer.objects.filter(attempt__in=attempts.values("pk"))
+        Answer.objects.filter(condition)
         .exclude(question_type=LIKERT)
         .values_list("question_id", "response", "score", "attempt__raw_score")
         .annotate(n=Count("pk"))
@@ -325,10 +338,10 @@ def flagged_quizzes(*, scope: Scope | None = None) -> list[ItemAnalysis]:
         quiz.live_revision_id: quiz
         for quiz in Quiz.objects.filter(live=True, live_revision__isnull=False)
     }
-    attempts = selected_attempts(revision_ids=list(quizzes), mode="first", scope=scope)
+    condition = selected(revision_ids=list(quizzes), mode="first", scope=scope, path="attempt__")
     rows: dict[int, list] = defaultdict(list)
     grouped = (
-        Answer.objects.filter(attempt__in=attempts.values("pk")).exclude(question_type=LIKERT)
+        Answer.objects.filter(condition).exclude(question_type=LIKERT)
         .values_list("attempt__quiz_revision_id", "question_id", "response", "score",
                      "attempt__raw_score")
         .annotate(n=Count("pk")).order_by()
