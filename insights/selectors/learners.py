@@ -19,6 +19,7 @@ from django.utils.dateparse import parse_datetime
 
 from courses.models import CoursePage
 from insights.filters import Scope
+from insights.sql import reporting_queries
 from progress.models import CourseProgress, LessonProgress
 
 COLUMNS = [
@@ -88,7 +89,7 @@ class CourseLearners:
         if limit is not None:
             sql += " LIMIT %s OFFSET %s"
             params = (*params, limit, offset)
-        with connection.cursor() as cursor:
+        with reporting_queries(), connection.cursor() as cursor:  # also when streaming a CSV
             cursor.execute(sql, params)
             result = cursor.fetchall()
         if connection.vendor == "sqlite":  # raw SQLite rows carry naive UTC datetimes or text
