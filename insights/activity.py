@@ -173,7 +173,7 @@ class Simulator:
         completed_all = True
         last_completion = None
         for index, plan in enumerate(self.plans):
-            keep_going = 0.65 if index == 0 else 1 / (1 + math.exp(-(1.6 + 0.9 * motivation)))
+            keep_going = 0.5 if index == 0 else 1 / (1 + math.exp(-(1.6 + 0.9 * motivation)))
             if rng.random() > keep_going or t >= self.now:
                 completed_all = False
                 break
