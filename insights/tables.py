@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from insights.privacy import Suppressed
+from insights.privacy import Suppressed, learner_count
 from insights.selectors.funnel import CourseFunnel
 from insights.selectors.items import ItemAnalysis
 from insights.selectors.pulse import Pulse
@@ -155,8 +155,6 @@ def pulse_tables(result: Pulse, labels: list[str]) -> list[Table]:
                 cells = [Suppressed(result.minimum)] * points
             else:
                 cells = (shares or [None] * len(d.counts)) + [None] * (points - len(d.counts))
-            from insights.privacy import learner_count
-
             table.rows.append(
                 [f"S{number}", statement.prompt, statement.quiz_title, name,
                  learner_count(d.learners), d.answers if not d.suppressed else

@@ -9,6 +9,7 @@ queries, whatever the number of statements, answers or groups.
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -142,9 +143,7 @@ def pulse(*, current: Scope, previous: Scope) -> Pulse:
 
 def _point(response) -> int | None:
     """likert_3 -> 3."""
-    if isinstance(response, str):
-        import json
-
+    if isinstance(response, str):  # SQLite hands JSON back as text in grouped rows
         response = json.loads(response)
     choices = response.get("choices") or [""]
     prefix, _, number = choices[0].rpartition("_")
