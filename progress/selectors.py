@@ -204,6 +204,15 @@ def learner_progress(*, user: AbstractBaseUser) -> LearnerProgress:
     )
 
 
+def lesson_position(*, user: AbstractBaseUser, lesson: LessonPage) -> LessonProgress | None:
+    """The learner's last step and completion in a lesson (None if never opened)."""
+    return (
+        LessonProgress.objects.filter(user=user, lesson=lesson)
+        .only("last_step", "completed_at")
+        .first()
+    )
+
+
 def lesson_quiz_for_learner(*, user: AbstractBaseUser, lesson: LessonPage) -> LearnerQuiz:
     """The lesson's quiz as the learner sees it (see quizzes.selectors.quiz_for_learner).
 

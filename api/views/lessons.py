@@ -5,11 +5,13 @@ from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.response import Response
 
+from lessons.selectors import lesson_live_get
 from progress.selectors import lesson_get_with_state
-from progress.services import lesson_experience
+from progress.services import lesson_experience, lesson_position_save
 
 from ..schema import error_responses
 from ..serializers import LessonStateOutput
+from ..throttles import PositionRateThrottle
 from .base import LearnerAPIView
 
 RICH_TEXT_FORMATS = ["html", "markdown", "db_html", "db_markdown"]
@@ -78,3 +80,37 @@ class LessonExperienceView(LearnerAPIView):
         lesson_experience(user=request.user, lesson=lesson)
         lesson = lesson_get_with_state(user=request.user, lesson_id=lesson_id)
         return Response(LessonStateOutput(lesson).data)
+
+
+class LessonPositionView(LearnerAPIView):
+    """Where the learner is in a lesson taken in steps, so they resume there (web and mobile)."""
+
+    throttle_classes = [PositionRateThrottle]
+
+    class PositionInput(serializers.Serializer):
+        step = serializers.IntegerField(
+            min_value=0, help_text="The step the learner is at, 0 for the first."
+        )
+
+    class PositionOutput(serializers.Serializer):
+        step = serializers.IntegerField()
+        step_total = serializers.IntegerField(
+            help_text="The lesson's steps: its content steps, then the knowledge check."
+        )
+
+    @extend_schema(
+        operation_id="lessons_position_update",
+        tags=["lessons"],
+        request=PositionInput,
+        responses={200: PositionOutput, **error_responses(400, 401, 404, 429)},
+        description="Remember the step the learner is at (0-based, below the lesson's "
+        "step_total); the lesson page opens there next time. Idempotent: send it again "
+        "freely. A step the lesson does not have is refused with nothing written.",
+    )
+    def put(self, request, lesson_id: int):
+        lesson = lesson_live_get(lesson_id=lesson_id)
+        data = self.PositionInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        step = lesson_position_save(user=request.user, lesson=lesson,
+                                    step=data.validated_data["step"])
+        return Response(self.PositionOutput({"step": step, "step_total": lesson.step_total}).data)

@@ -5,10 +5,12 @@ Home:    {% courses_progress as progress %} ... {% course_progress_bar course pr
 Course:  {% lesson_states page as states %} ... {% lesson_state_badge lesson states %}
          {% course_progress page as course_progress %}
 Lesson:  {% lesson_quiz %}
+         {% lesson_start_step step_total as start_step %}
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import template
@@ -18,6 +20,7 @@ from courses.models import CoursePage
 from learn import selectors
 from learn.forms import QuizAnswersForm
 from learn.presenters import percent
+from lessons.steps import resume_step
 from progress import selectors as progress_selectors
 
 register = template.Library()
@@ -149,3 +152,25 @@ def lesson_done(context) -> str:
         and not selectors.lesson_experienced(user=user, lesson=lesson),
     }
     return render_to_string("learn/includes/lesson_done.html", values, request=request)
+
+
+@register.simple_tag(takes_context=True)
+def lesson_start_step(context, total: int) -> int:
+    """The step (0-based) the learner starts the lesson page at: where they left off."""
+    user = None if _is_preview(context) else _learner(context)
+    if user is None:
+        return 0
+    position = progress_selectors.lesson_position(user=user, lesson=context["page"])
+    if position is None:
+        return 0
+    return resume_step(last_step=position.last_step, total=total,
+                       completed=position.completed_at is not None)
+
+
+_KNOWLEDGE_CHECK_PREFIX = re.compile(r"^\s*knowledge check\s*[:\-–—]?\s*", re.IGNORECASE)
+
+
+@register.filter
+def quiz_title(title: str) -> str:
+    """A quiz title shown under the "Knowledge check" heading, without repeating those words."""
+    return _KNOWLEDGE_CHECK_PREFIX.sub("", title or "")
