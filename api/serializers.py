@@ -200,7 +200,10 @@ class CourseOutput(serializers.Serializer):
     title = serializers.CharField()
     slug = serializers.CharField()
     summary = serializers.CharField()
-    estimated_minutes = serializers.IntegerField()
+    estimated_minutes = serializers.IntegerField(
+        help_text="About how long the course takes: its lessons' reading time plus time for "
+        "their quiz questions (computed from the lessons)."
+    )
     progress = CourseProgressOutput(source="*")
 
 

@@ -32,7 +32,7 @@ def _question_count(quiz: Quiz | None) -> int:
 
 
 def course_facts(courses: list[CoursePage]) -> dict[int, CourseFacts]:
-    """Each course's live lessons and duration, keyed by course id (one query for all).
+    """Each course's live lessons and duration, keyed by course id (two queries for all).
 
     The duration is computed, never typed in: the lessons' reading minutes plus
     an allowance per question of their published quizzes (lessons/reading_time.py).

@@ -2,8 +2,10 @@
 
 Home:    {% courses_progress as progress %} ... {% course_progress_bar course progress %}
          {% continue_learning as next_lesson %}
+         {% course_facts courses as facts %} ... {% course_meta course facts %}
 Course:  {% lesson_states page as states %} ... {% lesson_state_badge lesson states %}
          {% course_progress page as course_progress %}
+         {% course_main_action lessons states course_progress as action %}
 Lesson:  {% lesson_quiz %}
          {% lesson_start_step step_total as start_step %}
 """
@@ -20,8 +22,10 @@ from courses.models import CoursePage
 from learn import selectors
 from learn.forms import QuizAnswersForm
 from learn.presenters import percent
+from lessons import selectors as lesson_selectors
 from lessons.steps import resume_step
 from progress import selectors as progress_selectors
+from quizzes.scoring import is_survey
 
 register = template.Library()
 
@@ -80,7 +84,13 @@ def lesson_states(context, course) -> dict[int, Any]:
     if user is None:
         return {}
     lessons = progress_selectors.course_lessons_with_state(user=user, course=course)
-    return {lesson.pk: lesson for lesson in lessons}
+    return {lesson.pk: lesson for lesson in lessons.select_related("quiz")}
+
+
+def _is_survey(lesson) -> bool:
+    """A lesson whose quiz is a survey (Likert statements only): completed, never scored."""
+    quiz = lesson.quiz if lesson.quiz_id is not None else None
+    return quiz is not None and is_survey(quiz.questions.raw_data)
 
 
 @register.inclusion_tag("learn/includes/lesson_state.html")
@@ -90,20 +100,47 @@ def lesson_state_badge(lesson, states: dict[int, Any]) -> dict[str, Any]:
         return {"state": None}
     return {
         "state": annotated.state,
-        "score": percent(annotated.best_scaled_score),
+        "score": None if _is_survey(annotated) else percent(annotated.best_scaled_score),
         "lesson": lesson,
     }
 
 
+@register.simple_tag
+def course_main_action(lessons, states: dict[int, Any], progress):
+    """The course page's main button: Start, Continue (the next lesson) or Review."""
+    completed = {pk for pk, lesson in states.items()
+                 if lesson.state == progress_selectors.COMPLETED}
+    started = progress is not None and progress.progress_started_at is not None
+    return progress_selectors.course_action(lessons=lessons, started=started,
+                                            completed_ids=completed)
+
+
+@register.simple_tag
+def course_facts(courses) -> dict[int, lesson_selectors.CourseFacts]:
+    """Lessons and minutes of each course (a list, or one course), keyed by course id."""
+    return lesson_selectors.course_facts(courses if isinstance(courses, list) else [courses])
+
+
+@register.inclusion_tag("courses/includes/course_meta.html")
+def course_meta(course, facts: dict[int, lesson_selectors.CourseFacts]) -> dict[str, Any]:
+    """ "About 22 min · 6 lessons", computed from the course's lessons."""
+    return {"facts": facts.get(course.pk)}
+
+
 @register.simple_tag(takes_context=True)
 def continue_learning(context, course=None):
-    """Continue where you left off: the learner's next incomplete lesson, with its course."""
+    """Continue where you left off: the learner's next incomplete lesson, with its course.
+
+    `started` on it tells a learner who has opened a lesson before (continue) from
+    one who has not (start).
+    """
     user = _learner(context)
     if user is None:
         return None
     lesson = progress_selectors.lesson_next(user=user, course=course)
     if lesson is not None:
         lesson.course = course or CoursePage.objects.parent_of(lesson).first()
+        lesson.started = progress_selectors.learner_has_started(user=user)
     return lesson
 
 
