@@ -57,7 +57,12 @@ def prefetch_body_media(body) -> None:
 
 class LessonPage(Page):
     summary = models.TextField(blank=True, help_text="One sentence on what the lesson covers.")
-    body = StreamField(LessonStreamBlock(), help_text="Keep it to 3-5 minutes on a phone.")
+    body = StreamField(
+        LessonStreamBlock(),
+        default=[("text", "")],  # a new lesson opens with a text block to type into
+        help_text="Keep it to 3-5 minutes on a phone. Each block is one screen on a phone; "
+        "add step breaks to keep short blocks together.",
+    )
     quiz = models.ForeignKey(
         "quizzes.Quiz",
         null=True,
