@@ -99,10 +99,7 @@ function enhance(lesson) {
     if (index !== current) {
       steps.forEach((step, i) => { step.hidden = i !== index; });
       const step = steps[index];
-      if (current >= 0) {
-        step.classList.remove("is-entering-forward", "is-entering-back");
-        step.classList.add(forward ? "is-entering-forward" : "is-entering-back");
-      }
+      if (current >= 0) step.classList.add(forward ? "is-entering-forward" : "is-entering-back");
       current = index;
       const last = index === steps.length - 1;
       lesson.classList.toggle("is-first-step", index === 0);
@@ -143,7 +140,12 @@ function enhance(lesson) {
   }
 
   lesson.classList.add("is-stepped");
-  steps.forEach((step) => step.setAttribute("tabindex", "-1"));
+  steps.forEach((step) => {
+    step.setAttribute("tabindex", "-1");
+    step.addEventListener("animationend", () => {
+      step.classList.remove("is-entering-forward", "is-entering-back");
+    });
+  });
   ui.progress.hidden = false;
   ui.nav.hidden = false;
   ui.next.addEventListener("click", () => go(1));
