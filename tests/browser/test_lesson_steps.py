@@ -77,7 +77,7 @@ def swipe(page, cdp, *, left: bool) -> None:
 
 def checker_violations(page, axe_path) -> list:
     """Wagtail's checker rules on the whole lesson (every step shown, as without JS)."""
-    page.evaluate("() => document.querySelectorAll('[data-step]').forEach(s => { s.hidden = false; })")
+    page.evaluate("() => document.querySelectorAll('[data-step]').forEach(s => s.hidden = false)")
     page.add_script_tag(path=str(axe_path))
     return page.evaluate(
         "async (rules) => (await axe.run(document, {runOnly: {type: 'rule', values: rules}}))"
