@@ -102,8 +102,9 @@ def lessons_with_state(
 ) -> QuerySet[LessonPage]:
     """Live lessons annotated with the learner's state (not_started/in_progress/completed).
 
-    Annotations: state, progress_experienced_at, progress_completed_at,
-    best_scaled_score (None before any submitted attempt) and course_pk.
+    Annotations: state, progress_opened_at, progress_last_step (0 if never opened),
+    progress_experienced_at, progress_completed_at, best_scaled_score (None before any
+    submitted attempt) and course_pk.
     """
     lessons = lessons if lessons is not None else LessonPage.objects.all()
     progress = LessonProgress.objects.filter(user=user, lesson=OuterRef("pk"))
@@ -112,6 +113,8 @@ def lessons_with_state(
         lessons.live()
         .public()
         .annotate(
+            progress_opened_at=Subquery(progress.values("opened_at")[:1]),
+            progress_last_step=Coalesce(Subquery(progress.values("last_step")[:1]), 0),
             progress_experienced_at=Subquery(progress.values("experienced_at")[:1]),
             progress_completed_at=Subquery(progress.values("completed_at")[:1]),
             best_scaled_score=Subquery(progress.values("best_scaled_score")[:1]),

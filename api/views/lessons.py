@@ -6,6 +6,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 
 from lessons.selectors import lesson_live_get
+from lessons.steps import lesson_steps
 from progress.selectors import lesson_get_with_state
 from progress.services import lesson_experience, lesson_position_save
 
@@ -19,7 +20,7 @@ RICH_TEXT_FORMATS = ["html", "markdown", "db_html", "db_markdown"]
 
 class LessonBlockOutput(serializers.Serializer):
     type = serializers.ChoiceField(
-        choices=["text", "image", "video", "takeaway", "example", "reflection"]
+        choices=["text", "image", "video", "takeaway", "example", "reflection", "step_break"]
     )
     id = serializers.CharField()
     value = serializers.JSONField(
@@ -38,6 +39,18 @@ class LessonDetailView(LearnerAPIView):
     class LessonDetailOutput(LessonStateOutput):
         reading_minutes = serializers.IntegerField()
         body = serializers.SerializerMethodField()
+        steps = serializers.SerializerMethodField()
+        step_total = serializers.IntegerField(
+            help_text="The steps' count, plus one for the knowledge check if the lesson has a "
+            "published quiz: the last step."
+        )
+
+        @extend_schema_field(serializers.ListField(child=serializers.ListField(
+            child=serializers.CharField()),
+            help_text="The body's block ids, grouped into steps (screens): each block is its "
+            "own step unless the author placed step breaks."))
+        def get_steps(self, lesson):
+            return [[block.id for block in step] for step in lesson_steps(lesson.body)]
 
         @extend_schema_field(LessonBlockOutput(many=True))
         def get_body(self, lesson):

@@ -74,3 +74,14 @@ def test_position_saves_are_throttled(api, course, assert_error, settings):
         assert api.put(url(lesson), {"step": step}, format="json").status_code == 200
     assert_error(api.put(url(lesson), {"step": 2}, format="json"), 429, "throttled")
     assert LessonProgress.objects.get(lesson=lesson).last_step == 1
+
+
+def test_a_lesson_lists_its_steps_and_the_learners_position(api, course):
+    course_page, [lesson, _] = course
+    api.put(url(lesson), {"step": 3}, format="json")
+
+    body = api.get(f"/api/v1/lessons/{lesson.pk}/").json()
+
+    assert body["steps"] == [[block["id"]] for block in body["body"]]  # a block a step
+    assert body["step_total"] == len(body["steps"]) + 1  # and the knowledge check
+    assert body["last_step"] == 3 and body["opened_at"]
