@@ -28,6 +28,11 @@ class Clicks:
         self.count += 1
         locator.click()
 
+    def into(self, locator, text: str) -> None:
+        """Click into a field and type (the text is filled in: typing is not timed here)."""
+        self(locator)
+        locator.fill(text)
+
 
 def test_designer_adds_a_lesson_with_a_new_quiz_in_few_clicks(browser, seeded, screenshots):
     base = seeded.url
@@ -50,8 +55,7 @@ def test_designer_adds_a_lesson_with_a_new_quiz_in_few_clicks(browser, seeded, s
         with page.expect_navigation():
             click(page.get_by_role("link", name="Add child page"))
 
-        click(page.locator("#id_title"))
-        page.keyboard.type("Say thank you")
+        click.into(page.locator("#id_title"), "Say thank you")
         click(page.locator("#panel-child-content-body-content [contenteditable=true]").first)
         page.keyboard.type("A thank-you costs nothing, and customers remember it.")
 
@@ -60,21 +64,18 @@ def test_designer_adds_a_lesson_with_a_new_quiz_in_few_clicks(browser, seeded, s
         click(page.get_by_role("button", name="Choose quiz"))
         click(page.get_by_role("tab", name="Create a new quiz"))
         modal = page.locator(".modal-content")
-        click(modal.locator("#id_title"))
-        page.keyboard.type("Saying thank you")
-        click(modal.locator("textarea[name$='-prompt']").first)
-        page.keyboard.type("A customer thanks you. What do you say?")
+        prompts = modal.locator("textarea[name$='-prompt']")
+        prompts.first.wait_for()  # the questions field is ready
+        click.into(modal.locator("#id_title"), "Saying thank you")
+        click.into(prompts.first, "A customer thanks you. What do you say?")
         choices = modal.locator("input[name*='choices'][name$='-text']")
         assert choices.count() == 2
-        click(choices.nth(0))
-        page.keyboard.type("You're welcome, happy to help.")
+        click.into(choices.nth(0), "You're welcome, happy to help.")
         click(modal.locator("input[type=checkbox][name$='-correct']").first)
-        click(choices.nth(1))
-        page.keyboard.type("It's my job.")
+        click.into(choices.nth(1), "It's my job.")
         click(modal.locator("button.c-sf-add-button[title='Insert a block']").last)
         click(page.locator(".w-combobox__option", has_text="True / false"))
-        click(modal.locator("textarea[name$='-prompt']").nth(1))
-        page.keyboard.type("Saying thank you is part of serving a customer.")
+        click.into(prompts.nth(1), "Saying thank you is part of serving a customer.")
         click(modal.locator("input[type=checkbox][name$='-answer_is_true']"))
         page.screenshot(path=screenshots / "designer-new-quiz.png")
         click(modal.get_by_role("button", name="Create and publish quiz"))

@@ -253,8 +253,9 @@ def test_every_step_of_the_shipped_course_on_a_desktop(browser, seeded, axe_path
         sign_in(page, seeded.url)
         problems = []
         for lesson in lessons():
-            problems += walk_every_step(page, seeded.url, lesson, "desktop", screenshots,
-                                        check=lambda page, now: [])
+            problems += walk_every_step(
+                page, seeded.url, lesson, "desktop", screenshots,
+                check=lambda page, now: [f"axe {v}" for v in axe_violations(page, axe_path)])
             problems += [f"{lesson.slug}: Wagtail checker {v}"
                          for v in checker_violations(page, axe_path)]
         for url in ("/", lessons()[0].get_parent().url):
