@@ -13,7 +13,8 @@
 
 const SWIPE_MIN_PX = 60;
 const SAVE_DELAY_MS = 800;
-const NO_KEYS = "input, select, textarea, [contenteditable], summary, [data-quiz], iframe";
+const NO_KEYS =
+  "input, select, textarea, [contenteditable], summary, [data-quiz], iframe, wagtail-userbar";
 const NO_SWIPE = "input, select, textarea, [data-handle], [data-sequence], pre, table, iframe";
 
 function csrfToken() {

@@ -85,6 +85,12 @@ def test_designer_adds_a_lesson_with_a_new_quiz_in_few_clicks(browser, seeded, s
         with page.expect_navigation():
             click(page.get_by_role("button", name="Publish"))
         page.screenshot(path=screenshots / "designer-published.png")
+
+        # Wagtail's own accessibility checker (the userbar's) finds nothing on the new lesson.
+        page.goto(base + LessonPage.objects.get(title="Say thank you").url)
+        counts = page.locator("[data-content-checker-count]")
+        page.wait_for_function("(el) => el.textContent !== ''", arg=counts.last.element_handle())
+        assert counts.last.inner_text() == "0"
     finally:
         context.close()
 
