@@ -13,6 +13,7 @@
 
 const SWIPE_MIN_PX = 60;
 const SAVE_DELAY_MS = 800;
+const ENTERING = ["is-entering-forward", "is-entering-back"];
 const NO_KEYS =
   "input, select, textarea, [contenteditable], summary, [data-quiz], iframe, wagtail-userbar";
 const NO_SWIPE = "input, select, textarea, [data-handle], [data-sequence], pre, table, iframe";
@@ -98,9 +99,12 @@ function enhance(lesson) {
     index = Math.max(0, Math.min(steps.length - 1, index));
     const forward = index > current;
     if (index !== current) {
-      steps.forEach((step, i) => { step.hidden = i !== index; });
+      steps.forEach((step, i) => {
+        step.hidden = i !== index;
+        step.classList.remove(...ENTERING); // a step left mid-slide never ends its animation
+      });
       const step = steps[index];
-      if (current >= 0) step.classList.add(forward ? "is-entering-forward" : "is-entering-back");
+      if (current >= 0) step.classList.add(forward ? ENTERING[0] : ENTERING[1]);
       current = index;
       const last = index === steps.length - 1;
       lesson.classList.toggle("is-first-step", index === 0);
@@ -143,9 +147,7 @@ function enhance(lesson) {
   lesson.classList.add("is-stepped");
   steps.forEach((step) => {
     step.setAttribute("tabindex", "-1");
-    step.addEventListener("animationend", () => {
-      step.classList.remove("is-entering-forward", "is-entering-back");
-    });
+    step.addEventListener("animationend", () => step.classList.remove(...ENTERING));
   });
   ui.progress.hidden = false;
   ui.nav.hidden = false;
