@@ -200,7 +200,10 @@ class CourseOutput(serializers.Serializer):
     title = serializers.CharField()
     slug = serializers.CharField()
     summary = serializers.CharField()
-    estimated_minutes = serializers.IntegerField()
+    estimated_minutes = serializers.IntegerField(
+        help_text="About how long the course takes: its lessons' reading time plus time for "
+        "their quiz questions (computed from the lessons)."
+    )
     progress = CourseProgressOutput(source="*")
 
 
@@ -211,6 +214,11 @@ class LessonStateOutput(serializers.Serializer):
     course = serializers.IntegerField(source="course_pk")
     quiz = serializers.IntegerField(source="quiz_id", allow_null=True)
     state = serializers.ChoiceField(choices=LESSON_STATES)
+    opened_at = serializers.DateTimeField(source="progress_opened_at", allow_null=True)
+    last_step = serializers.IntegerField(
+        source="progress_last_step",
+        help_text="The step the learner was last at (0-based; PUT .../position/ saves it).",
+    )
     experienced_at = serializers.DateTimeField(source="progress_experienced_at", allow_null=True)
     completed_at = serializers.DateTimeField(source="progress_completed_at", allow_null=True)
     best_scaled_score = serializers.FloatField(allow_null=True)

@@ -32,3 +32,9 @@ class TokenRateThrottle(_RateFromSettings, AnonRateThrottle):
     """Token requests per client IP (scope "token"): slows password guessing."""
 
     scope = "token"
+
+
+class PositionRateThrottle(_RateFromSettings, UserRateThrottle):
+    """Saves of a learner's position in a lesson (scope "position"); the web page debounces."""
+
+    scope = "position"

@@ -13,6 +13,8 @@ v1 = [
     path("lessons/<id:lesson_id>/", lessons.LessonDetailView.as_view(), name="lesson-detail"),
     path("lessons/<id:lesson_id>/experienced/", lessons.LessonExperienceView.as_view(),
          name="lesson-experienced"),
+    path("lessons/<id:lesson_id>/position/", lessons.LessonPositionView.as_view(),
+         name="lesson-position"),
     path("lessons/<id:lesson_id>/quiz/", quizzes.LessonQuizView.as_view(), name="lesson-quiz"),
     path("lessons/<id:lesson_id>/quiz/attempts/", quizzes.AttemptStartView.as_view(),
          name="attempt-start"),

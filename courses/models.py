@@ -1,9 +1,6 @@
 """The course catalogue: a course index (the site's home) and course pages."""
 
-from collections import Counter
-
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -23,6 +20,7 @@ class CourseIndexPage(Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["courses.CoursePage"]
     max_count = 1
+    admin_default_ordering = "ord"  # the admin lists courses in site order, drag to reorder
 
     def courses(self):
         return (
@@ -33,24 +31,9 @@ class CourseIndexPage(Page):
             .prefetch_related("hero_image__renditions")
         )
 
-    def live_lesson_counts(self) -> Counter:
-        """Live lessons per course, keyed by the course's tree path (one query for all)."""
-        course_path_length = (self.depth + 1) * Page.steplen
-        lesson_paths = (
-            Page.objects.live()
-            .public()
-            .filter(depth=self.depth + 2, path__startswith=self.path)
-            .values_list("path", flat=True)
-        )
-        return Counter(path[:course_path_length] for path in lesson_paths)
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        courses = list(self.courses())
-        counts = self.live_lesson_counts()
-        for course in courses:
-            course.lesson_count = counts[course.path]
-        context["courses"] = courses
+        context["courses"] = list(self.courses())
         return context
 
 
@@ -58,11 +41,7 @@ class CoursePage(Page):
     """A course: a short sequence of lessons, each with a knowledge check."""
 
     summary = models.TextField(help_text="One or two sentences shown in the course list.")
-    estimated_minutes = models.PositiveSmallIntegerField(
-        default=20,
-        validators=[MinValueValidator(1), MaxValueValidator(600)],
-        help_text="How long the whole course takes, in minutes.",
-    )
+    # Its length and lesson count are computed from its lessons (lessons/selectors.py).
     learning_objectives = StreamField(
         [("objective", blocks.CharBlock(max_length=200, label="Objective"))],
         blank=True,
@@ -80,19 +59,18 @@ class CoursePage(Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
-        FieldPanel("estimated_minutes"),
         FieldPanel("learning_objectives"),
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], "Hero image"),
     ]
     search_fields = Page.search_fields + [index.SearchField("summary")]
     api_fields = [
         APIField("summary"),
-        APIField("estimated_minutes"),
         APIField("learning_objectives"),
         APIField("hero_image_alt"),
     ]
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["lessons.LessonPage"]
+    admin_default_ordering = "ord"  # the admin lists lessons in course order, drag to reorder
 
     def lessons(self) -> list[Page]:
         """The live lessons in tree order, as specific pages (a fixed number of queries)."""

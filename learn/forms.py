@@ -153,3 +153,17 @@ class QuizAnswersForm(forms.Form):
                 return len(items) + 1
 
         return sorted(items, key=chosen)
+
+
+class LearnerNameForm(forms.Form):
+    """The learner's name for their certificate, asked once when the account has none."""
+
+    first_name = forms.CharField(
+        label="First name", max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name", "spellcheck": "false"}),
+        error_messages={"required": "Enter your first name."},
+    )
+    last_name = forms.CharField(
+        label="Last name", max_length=150, required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "family-name", "spellcheck": "false"}),
+    )

@@ -5,12 +5,14 @@ rules (attempt limits, scoring, completion) live in quizzes/ and progress/.
 """
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from api.throttles import SubmitRateThrottle
 from lessons.models import LessonPage
+from lessons.selectors import course_facts
 from progress.models import CourseProgress
 from progress.services import lesson_experience, lesson_quiz_start, lesson_quiz_submit
 from quizzes.models import Attempt
@@ -19,7 +21,8 @@ from quizzes.selectors import learner_questions
 from quizzes.services import AttemptAlreadySubmitted, AttemptLimitReached, QuizNotAvailable
 
 from . import selectors
-from .forms import QuizAnswersForm
+from .forms import LearnerNameForm, QuizAnswersForm
+from .services import learner_name_set
 from .throttling import throttled
 
 QUIZ_ANCHOR = "#knowledge-check"
@@ -109,11 +112,33 @@ def attempt_result(request: HttpRequest, attempt_id: int) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def course_certificate(request: HttpRequest, course_id: int) -> HttpResponse:
-    """The printable completion page: 404 until the learner has completed the course."""
+    """The printable completion page: 404 until the learner has completed the course.
+
+    An account without a name is first asked for one (posted back here), so the
+    certificate never shows a username.
+    """
     try:
         completion = selectors.course_completion(user=request.user, course_id=course_id)
     except CourseProgress.DoesNotExist as error:
         raise Http404("You have not completed this course yet.") from error
-    return render(request, "learn/certificate.html", {"completion": completion})
+    if not request.user.get_full_name() or request.method == "POST":
+        return _certificate_name(request, completion)
+    facts = course_facts([completion.course])[completion.course.pk]
+    context = {"completion": completion, "minutes": facts.minutes}
+    return render(request, "learn/certificate.html", context)
+
+
+def _certificate_name(request: HttpRequest, completion: CourseProgress) -> HttpResponse:
+    """Ask for the learner's name; store it and show the certificate."""
+    form = LearnerNameForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        try:
+            learner_name_set(user=request.user, **form.cleaned_data)
+            return redirect(request.path)
+        except ValidationError as error:
+            form.add_error(None, error)
+    status = 400 if form.errors else 200
+    return render(request, "learn/certificate_name.html",
+                  {"completion": completion, "form": form}, status=status)

@@ -65,6 +65,22 @@ class ReflectionBlock(blocks.StructBlock):
         label = "Reflection prompt"
 
 
+class StepBreakBlock(blocks.StaticBlock):
+    """Where a new screen starts when the lesson is taken in steps (renders nothing).
+
+    Without any step break, each block is its own step; with one or more, the
+    blocks between breaks share a step (see lessons/steps.py).
+    """
+
+    class Meta:
+        icon = "arrow-right-full"
+        label = "Step break"
+        admin_text = (
+            "A new screen starts here. Without step breaks every block is its own screen; "
+            "add them to keep short blocks together."
+        )
+
+
 class LessonStreamBlock(blocks.StreamBlock):
     text = blocks.RichTextBlock(
         features=RICH_TEXT_FEATURES, template="lessons/blocks/text_block.html", icon="doc-full"
@@ -74,3 +90,4 @@ class LessonStreamBlock(blocks.StreamBlock):
     takeaway = TakeawayBlock()
     example = ExampleBlock()
     reflection = ReflectionBlock()
+    step_break = StepBreakBlock()

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from .blocks import LessonStreamBlock
 from .reading_time import body_reading_minutes
+from .steps import content_step_count, lesson_steps, step_total
 
 
 def prefetch_body_media(body) -> None:
@@ -56,7 +57,12 @@ def prefetch_body_media(body) -> None:
 
 class LessonPage(Page):
     summary = models.TextField(blank=True, help_text="One sentence on what the lesson covers.")
-    body = StreamField(LessonStreamBlock(), help_text="Keep it to 3-5 minutes on a phone.")
+    body = StreamField(
+        LessonStreamBlock(),
+        default=[("text", "")],  # a new lesson opens with a text block to type into
+        help_text="Keep it to 3-5 minutes on a phone. Each block is one screen on a phone; "
+        "add step breaks to keep short blocks together.",
+    )
     quiz = models.ForeignKey(
         "quizzes.Quiz",
         null=True,
@@ -85,14 +91,30 @@ class LessonPage(Page):
     def reading_minutes(self) -> int:
         return body_reading_minutes(self.body)
 
+    @property
+    def has_live_quiz(self) -> bool:
+        return self.quiz_id is not None and self.quiz.live
+
+    @property
+    def step_total(self) -> int:
+        """Screens of the lesson in steps (lessons/steps.py): content, then the knowledge check."""
+        return step_total(content_steps=content_step_count(self.body), has_quiz=self.has_live_quiz)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         breadcrumbs = list(self.get_ancestors().filter(depth__gt=1))
         context["breadcrumbs"] = breadcrumbs
         context["course"] = breadcrumbs[-1].specific if breadcrumbs else None
-        quiz = self.quiz if self.quiz_id else None
-        context["quiz"] = quiz if quiz is not None and quiz.live else None
+        if self.quiz_id is not None and getattr(request, "is_preview", False):
+            # Authors preview the quiz as it will be published: its latest draft.
+            context["quiz"] = self.quiz.get_latest_revision_as_object()
+        else:
+            context["quiz"] = self.quiz if self.has_live_quiz else None
         prefetch_body_media(self.body)
+        context["steps"] = lesson_steps(self.body)
+        context["step_total"] = step_total(
+            content_steps=len(context["steps"]), has_quiz=context["quiz"] is not None
+        )
         # Live siblings plus this page, in tree order: a draft or a new page being
         # previewed is numbered where it will appear.
         siblings = list(

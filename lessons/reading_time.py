@@ -7,6 +7,7 @@ from django.utils.html import strip_tags
 
 WORDS_PER_MINUTE = 200
 SECONDS_PER_IMAGE = 10
+SECONDS_PER_QUESTION = 30  # reading a quiz question, answering it and its feedback
 
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 
@@ -37,6 +38,12 @@ def body_reading_minutes(body) -> int:
             video_seconds += int(value.get("duration_seconds") or 0)
         elif isinstance(value, str):
             words += count_words(value)
-        else:
+        elif isinstance(value, dict):
             words += sum(count_words(v) for v in value.values() if isinstance(v, str))
+        # anything else (a step break) has no words
     return reading_minutes(words=words, images=images, video_seconds=video_seconds)
+
+
+def course_minutes(*, lesson_minutes: list[int], questions: int) -> int:
+    """A course's duration: its lessons' reading minutes plus time for their quizzes' questions."""
+    return sum(lesson_minutes) + math.ceil(questions * SECONDS_PER_QUESTION / 60)

@@ -28,6 +28,7 @@ from wagtail.models import Page
 
 from courses.models import CoursePage
 from lessons.models import LessonPage
+from lessons.selectors import course_facts
 from quizzes.models import Attempt
 from quizzes.selectors import LearnerQuiz, QuizNotAvailable, quiz_for_learner
 
@@ -83,13 +84,27 @@ def course_get_with_progress(*, user: AbstractBaseUser, course_id: int) -> Cours
     return course_list_with_progress(user=user).get(pk=course_id)
 
 
+def with_estimated_minutes(courses: list[CoursePage]) -> list[CoursePage]:
+    """The courses, each with `estimated_minutes` computed from its lessons (fixed queries)."""
+    facts = course_facts(courses)
+    for course in courses:
+        course.estimated_minutes = facts[course.pk].minutes
+    return courses
+
+
+def course_list_for_api(*, user: AbstractBaseUser) -> list[CoursePage]:
+    """Live courses with the learner's progress and their computed length."""
+    return with_estimated_minutes(list(course_list_with_progress(user=user)))
+
+
 def lessons_with_state(
     *, user: AbstractBaseUser, lessons: QuerySet[LessonPage] | None = None
 ) -> QuerySet[LessonPage]:
     """Live lessons annotated with the learner's state (not_started/in_progress/completed).
 
-    Annotations: state, progress_experienced_at, progress_completed_at,
-    best_scaled_score (None before any submitted attempt) and course_pk.
+    Annotations: state, progress_opened_at, progress_last_step (0 if never opened),
+    progress_experienced_at, progress_completed_at, best_scaled_score (None before any
+    submitted attempt) and course_pk.
     """
     lessons = lessons if lessons is not None else LessonPage.objects.all()
     progress = LessonProgress.objects.filter(user=user, lesson=OuterRef("pk"))
@@ -98,6 +113,8 @@ def lessons_with_state(
         lessons.live()
         .public()
         .annotate(
+            progress_opened_at=Subquery(progress.values("opened_at")[:1]),
+            progress_last_step=Coalesce(Subquery(progress.values("last_step")[:1]), 0),
             progress_experienced_at=Subquery(progress.values("experienced_at")[:1]),
             progress_completed_at=Subquery(progress.values("completed_at")[:1]),
             best_scaled_score=Subquery(progress.values("best_scaled_score")[:1]),
@@ -162,6 +179,36 @@ def lesson_next(
     )
 
 
+START, CONTINUE, REVIEW = "start", "continue", "review"
+
+
+@dataclass(frozen=True)
+class CourseAction:
+    """The course page's main button: what it says and which lesson it opens."""
+
+    kind: str  # START, CONTINUE or REVIEW
+    lesson: LessonPage
+
+
+def course_action(
+    *, lessons: list[LessonPage], started: bool, completed_ids: set[int]
+) -> CourseAction | None:
+    """Start (lesson 1), Continue (the first lesson not completed, once started) or Review.
+
+    `lessons` are the course's live lessons in order; `completed_ids` the ones the
+    learner completed; `started`: the learner has opened one of them. Review (from
+    lesson 1) once every lesson is completed. None for a course without lessons.
+    """
+    if not lessons:
+        return None
+    upcoming = [lesson for lesson in lessons if lesson.pk not in completed_ids]
+    if not upcoming:
+        return CourseAction(REVIEW, lessons[0])
+    if started:
+        return CourseAction(CONTINUE, upcoming[0])
+    return CourseAction(START, lessons[0])
+
+
 def _first_incomplete(
     *, user: AbstractBaseUser, lessons: QuerySet[LessonPage]
 ) -> LessonPage | None:
@@ -178,6 +225,7 @@ class CourseOverview:
 def course_overview(*, user: AbstractBaseUser, course_id: int) -> CourseOverview:
     """A live course with the learner's progress, its lessons' states and the next lesson."""
     course = course_get_with_progress(user=user, course_id=course_id)
+    with_estimated_minutes([course])
     lessons = list(course_lessons_with_state(user=user, course=course))
     upcoming = [lesson for lesson in lessons if lesson.state != COMPLETED]
     return CourseOverview(course=course, lessons=lessons, next_lesson=(upcoming or [None])[0])
@@ -197,10 +245,24 @@ class LearnerProgress:
         return sum(course.progress_completed_at is not None for course in self.courses)
 
 
+def learner_has_started(*, user: AbstractBaseUser) -> bool:
+    """Has the learner opened a lesson of any course yet?"""
+    return CourseProgress.objects.filter(user=user).exists()
+
+
 def learner_progress(*, user: AbstractBaseUser) -> LearnerProgress:
     """Every live course with the learner's progress, and where to continue."""
     return LearnerProgress(
-        courses=list(course_list_with_progress(user=user)), next_lesson=lesson_next(user=user)
+        courses=course_list_for_api(user=user), next_lesson=lesson_next(user=user)
+    )
+
+
+def lesson_position(*, user: AbstractBaseUser, lesson: LessonPage) -> LessonProgress | None:
+    """The learner's last step and completion in a lesson (None if never opened)."""
+    return (
+        LessonProgress.objects.filter(user=user, lesson=lesson)
+        .only("last_step", "completed_at")
+        .first()
     )
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Func, IntegerField, Subquery
 from django.utils import timezone
@@ -148,6 +149,50 @@ def lesson_experience(*, user: AbstractBaseUser, lesson: LessonPage) -> LessonPr
         user=user, lesson=lesson, course=course, progress=progress, fields=fields, now=now
     )
     return progress
+
+
+def lesson_open(*, user: AbstractBaseUser, lesson: LessonPage) -> None:
+    """Record that the learner opened the lesson: its first opening sets opened_at once.
+
+    Opening a lesson starts its course for the learner (CourseProgress), so "Continue
+    where you left off" appears from then on. Every later opening is one read.
+    """
+    opened = LessonProgress.objects.filter(user=user, lesson=lesson, opened_at__isnull=False)
+    if not opened.exists():
+        _open_first_time(user=user, lesson=lesson)
+
+
+@transaction.atomic
+def _open_first_time(*, user: AbstractBaseUser, lesson: LessonPage) -> LessonProgress:
+    now = timezone.now()
+    progress = _lock_progress(user=user, lesson=lesson, course=_course_of(lesson), now=now)
+    if progress.opened_at is None:
+        progress.opened_at = now
+        progress.save(update_fields=["opened_at"])
+    return progress
+
+
+def lesson_position_save(*, user: AbstractBaseUser, lesson: LessonPage, step: object) -> int:
+    """Remember the step (0-based) the learner is at in the lesson, to resume there.
+
+    Raises ValidationError (nothing written) unless `step` is one of the lesson's
+    steps (LessonPage.step_total). Usually one UPDATE; a lesson never opened
+    before is opened by this too.
+    """
+    total = lesson.step_total
+    if type(step) is not int or not 0 <= step < total:
+        steps = f"{total} step{'s' if total != 1 else ''}"
+        allowed = f"a whole number from 0 to {total - 1}" if total else "no position"
+        raise ValidationError({"step": [f"This lesson has {steps}: give {allowed}."]})
+    saved = LessonProgress.objects.filter(
+        user=user, lesson=lesson, opened_at__isnull=False
+    ).update(last_step=step)
+    if not saved:
+        with transaction.atomic():
+            progress = _open_first_time(user=user, lesson=lesson)
+            progress.last_step = step
+            progress.save(update_fields=["last_step"])
+    return step
 
 
 @transaction.atomic

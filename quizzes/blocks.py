@@ -9,6 +9,13 @@ from django.core.exceptions import ValidationError
 from wagtail import blocks
 
 LIKERT_SCALE = ["Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree"]
+MIN_CHOICES = 2
+
+
+def _blank_items(**fields) -> list[dict]:
+    """A new question's list starts with as many empty items as it needs (MIN_CHOICES)."""
+    return [{key: value(n) if callable(value) else value for key, value in fields.items()}
+            for n in range(1, MIN_CHOICES + 1)]
 
 
 def _error(message: str) -> blocks.StructBlockValidationError:
@@ -54,7 +61,10 @@ class BaseQuestionBlock(blocks.StructBlock):
 
 
 class SingleChoiceQuestionBlock(BaseQuestionBlock):
-    choices = blocks.ListBlock(ChoiceBlock(), min_num=2)
+    choices = blocks.ListBlock(
+        ChoiceBlock(), min_num=MIN_CHOICES,
+        default=_blank_items(text="", correct=False, feedback=""),
+    )
 
     class Meta:
         icon = "radio-full"
@@ -72,7 +82,10 @@ class SingleChoiceQuestionBlock(BaseQuestionBlock):
 
 
 class MultipleResponseQuestionBlock(BaseQuestionBlock):
-    choices = blocks.ListBlock(ChoiceBlock(), min_num=2)
+    choices = blocks.ListBlock(
+        ChoiceBlock(), min_num=MIN_CHOICES,
+        default=_blank_items(text="", correct=False, feedback=""),
+    )
 
     class Meta:
         icon = "tasks"
@@ -98,7 +111,10 @@ class TrueFalseQuestionBlock(BaseQuestionBlock):
 
 
 class SequencingQuestionBlock(BaseQuestionBlock):
-    choices = blocks.ListBlock(SequenceItemBlock(), min_num=2, label="Items")
+    choices = blocks.ListBlock(
+        SequenceItemBlock(), min_num=MIN_CHOICES, label="Items",
+        default=_blank_items(text="", position=lambda n: n, feedback=""),
+    )
 
     class Meta:
         icon = "order"
@@ -117,7 +133,10 @@ class SequencingQuestionBlock(BaseQuestionBlock):
 
 
 class MatchingQuestionBlock(BaseQuestionBlock):
-    choices = blocks.ListBlock(MatchItemBlock(), min_num=2, label="Items")
+    choices = blocks.ListBlock(
+        MatchItemBlock(), min_num=MIN_CHOICES, label="Items",
+        default=_blank_items(text="", target="", feedback=""),
+    )
 
     class Meta:
         icon = "link"
@@ -156,3 +175,13 @@ class QuestionStreamBlock(blocks.StreamBlock):
 
     class Meta:
         min_num = 1
+
+
+
+# A new quiz starts with one single-choice question and its two empty choices.
+# (A list, not a callable: Django would hand a callable default to the admin form
+# unnormalized.)
+NEW_QUIZ_QUESTIONS = [
+    ("single_choice", {"prompt": "", "explanation": "", "points": 1,
+                       "choices": _blank_items(text="", correct=False, feedback="")}),
+]

@@ -11,7 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
-from .blocks import QuestionStreamBlock
+from .blocks import NEW_QUIZ_QUESTIONS, QuestionStreamBlock
 from .forms import QuizAdminForm
 
 PASS_MARK_MESSAGE = "The pass mark is a percentage: enter a whole number from 0 to 100."
@@ -47,7 +47,7 @@ class Quiz(
         help_text="No partial credit: multiple-response, sequencing and matching questions "
         "score only when entirely right.",
     )
-    questions = StreamField(QuestionStreamBlock())
+    questions = StreamField(QuestionStreamBlock(), default=NEW_QUIZ_QUESTIONS)
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="quiz")
 

@@ -114,7 +114,6 @@ class CoursePageFactory(wagtail_factories.PageFactory):
 
     title = factory.Sequence(lambda n: f"Course {n}")
     summary = "A short course."
-    estimated_minutes = 15
 
 
 def lesson_body(blocks=3):

@@ -214,6 +214,7 @@ REST_FRAMEWORK = {
         "submit": os.environ.get("TOUCHPOINT_SUBMIT_THROTTLE", "30/min"),
         "answer": os.environ.get("TOUCHPOINT_ANSWER_THROTTLE", "120/min"),
         "token": os.environ.get("TOUCHPOINT_TOKEN_THROTTLE", "10/min"),
+        "position": os.environ.get("TOUCHPOINT_POSITION_THROTTLE", "120/min"),
     },
 }
 CSRF_FAILURE_VIEW = "api.errors.csrf_failure"  # the API's error shape under /api/

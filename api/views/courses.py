@@ -2,7 +2,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 
-from progress.selectors import course_list_with_progress, course_overview
+from progress.selectors import course_list_for_api, course_overview
 
 from ..schema import error_responses
 from ..serializers import CourseOutput, LessonStateOutput
@@ -17,7 +17,7 @@ class CourseListView(LearnerAPIView):
         description="Published courses in order, each with the learner's progress.",
     )
     def get(self, request):
-        courses = course_list_with_progress(user=request.user)
+        courses = course_list_for_api(user=request.user)
         return Response(CourseOutput(courses, many=True).data)
 
 

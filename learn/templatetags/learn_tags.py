@@ -2,13 +2,17 @@
 
 Home:    {% courses_progress as progress %} ... {% course_progress_bar course progress %}
          {% continue_learning as next_lesson %}
+         {% course_facts courses as facts %} ... {% course_meta course facts %}
 Course:  {% lesson_states page as states %} ... {% lesson_state_badge lesson states %}
          {% course_progress page as course_progress %}
+         {% course_main_action lessons states course_progress as action %}
 Lesson:  {% lesson_quiz %}
+         {% lesson_start_step step_total as start_step %}
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import template
@@ -18,7 +22,10 @@ from courses.models import CoursePage
 from learn import selectors
 from learn.forms import QuizAnswersForm
 from learn.presenters import percent
+from lessons import selectors as lesson_selectors
+from lessons.steps import resume_step
 from progress import selectors as progress_selectors
+from quizzes.scoring import is_survey
 
 register = template.Library()
 
@@ -77,7 +84,13 @@ def lesson_states(context, course) -> dict[int, Any]:
     if user is None:
         return {}
     lessons = progress_selectors.course_lessons_with_state(user=user, course=course)
-    return {lesson.pk: lesson for lesson in lessons}
+    return {lesson.pk: lesson for lesson in lessons.select_related("quiz")}
+
+
+def _is_survey(lesson) -> bool:
+    """A lesson whose quiz is a survey (Likert statements only): completed, never scored."""
+    quiz = lesson.quiz if lesson.quiz_id is not None else None
+    return quiz is not None and is_survey(quiz.questions.raw_data)
 
 
 @register.inclusion_tag("learn/includes/lesson_state.html")
@@ -87,20 +100,47 @@ def lesson_state_badge(lesson, states: dict[int, Any]) -> dict[str, Any]:
         return {"state": None}
     return {
         "state": annotated.state,
-        "score": percent(annotated.best_scaled_score),
+        "score": None if _is_survey(annotated) else percent(annotated.best_scaled_score),
         "lesson": lesson,
     }
 
 
+@register.simple_tag
+def course_main_action(lessons, states: dict[int, Any], progress):
+    """The course page's main button: Start, Continue (the next lesson) or Review."""
+    completed = {pk for pk, lesson in states.items()
+                 if lesson.state == progress_selectors.COMPLETED}
+    started = progress is not None and progress.progress_started_at is not None
+    return progress_selectors.course_action(lessons=lessons, started=started,
+                                            completed_ids=completed)
+
+
+@register.simple_tag
+def course_facts(courses) -> dict[int, lesson_selectors.CourseFacts]:
+    """Lessons and minutes of each course (a list, or one course), keyed by course id."""
+    return lesson_selectors.course_facts(courses if isinstance(courses, list) else [courses])
+
+
+@register.inclusion_tag("courses/includes/course_meta.html")
+def course_meta(course, facts: dict[int, lesson_selectors.CourseFacts]) -> dict[str, Any]:
+    """ "About 22 min · 6 lessons", computed from the course's lessons."""
+    return {"facts": facts.get(course.pk)}
+
+
 @register.simple_tag(takes_context=True)
 def continue_learning(context, course=None):
-    """Continue where you left off: the learner's next incomplete lesson, with its course."""
+    """Continue where you left off: the learner's next incomplete lesson, with its course.
+
+    `started` on it tells a learner who has opened a lesson before (continue) from
+    one who has not (start).
+    """
     user = _learner(context)
     if user is None:
         return None
     lesson = progress_selectors.lesson_next(user=user, course=course)
     if lesson is not None:
         lesson.course = course or CoursePage.objects.parent_of(lesson).first()
+        lesson.started = progress_selectors.learner_has_started(user=user)
     return lesson
 
 
@@ -149,3 +189,25 @@ def lesson_done(context) -> str:
         and not selectors.lesson_experienced(user=user, lesson=lesson),
     }
     return render_to_string("learn/includes/lesson_done.html", values, request=request)
+
+
+@register.simple_tag(takes_context=True)
+def lesson_start_step(context, total: int) -> int:
+    """The step (0-based) the learner starts the lesson page at: where they left off."""
+    user = None if _is_preview(context) else _learner(context)
+    if user is None:
+        return 0
+    position = progress_selectors.lesson_position(user=user, lesson=context["page"])
+    if position is None:
+        return 0
+    return resume_step(last_step=position.last_step, total=total,
+                       completed=position.completed_at is not None)
+
+
+_KNOWLEDGE_CHECK_PREFIX = re.compile(r"^\s*knowledge check\s*[:\-–—]?\s*", re.IGNORECASE)
+
+
+@register.filter
+def quiz_title(title: str) -> str:
+    """A quiz title shown under the "Knowledge check" heading, without repeating those words."""
+    return _KNOWLEDGE_CHECK_PREFIX.sub("", title or "")

@@ -5,7 +5,7 @@
 //   quiz's aria-live region without a reload;
 // - sequencing items move with Move up / Move down buttons (Enter, Space, or the
 //   arrow keys on a focused button) and by dragging their handle (mouse, pen, touch);
-// - opening a lesson marks it experienced through the API;
+// - (lesson steps, and marking a lesson experienced, are static/js/steps.js);
 // - the completion page gets a Print button.
 
 const root = document.documentElement;
@@ -253,20 +253,6 @@ function enhanceQuizForm(quiz, form) {
   });
 }
 
-// Lesson experienced ----------------------------------------------------------
-
-async function markExperienced(node) {
-  const reply = await postJSON(node.dataset.apiExperienced, {}, node);
-  if (!reply.ok) return;
-  const form = node.querySelector("[data-experienced-form]");
-  if (form) {
-    const done = document.createElement("p");
-    done.className = "state state--completed";
-    done.textContent = "You have read this lesson.";
-    form.replaceWith(done);
-  }
-}
-
 // Start -------------------------------------------------------------------------
 
 document.querySelectorAll("[data-sequence]").forEach(enhanceSequence);
@@ -274,9 +260,6 @@ document.querySelectorAll("[data-quiz]").forEach((quiz) => {
   quiz.classList.add("is-enhanced");
   const form = quiz.querySelector("[data-quiz-form]");
   if (form) enhanceQuizForm(quiz, form);
-});
-document.querySelectorAll("[data-api-experienced]").forEach((node) => {
-  markExperienced(node).catch(() => {});
 });
 document.querySelectorAll("[data-print]").forEach((button) => {
   button.addEventListener("click", () => window.print());

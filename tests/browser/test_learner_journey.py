@@ -52,6 +52,15 @@ def tab_to(page, selector: str, *, limit: int = 120) -> None:
     raise AssertionError(f"Tab never reached {selector}")
 
 
+def walk_steps_to_knowledge_check(page) -> None:
+    """A lesson shows one step at a time (static/js/steps.js): ArrowRight to its last one."""
+    for _ in range(30):
+        if page.locator("#knowledge-check").is_visible():
+            return
+        page.keyboard.press("ArrowRight")
+    raise AssertionError("the knowledge check step never showed")
+
+
 def sign_in_by_keyboard(page, base_url: str) -> None:
     page.goto(f"{base_url}/accounts/login/")
     tab_to(page, "#id_username")
@@ -169,6 +178,7 @@ def keyboard_journey(browser, seeded, axe_path, screenshots, viewport, size_name
 
         page.goto(base + lesson.url)
         assert_accessible(page, axe_path)
+        walk_steps_to_knowledge_check(page)
         tab_to(page, ".quiz__start button")
         with page.expect_navigation():
             page.keyboard.press("Enter")
@@ -275,8 +285,9 @@ def test_js_marks_lesson_read_drags_items_and_flags_missing_answers(browser, see
         sign_in(page, seeded.url)
         lesson = lesson_4()
         page.goto(seeded.url + lesson.url)
+        walk_steps_to_knowledge_check(page)
         assert wait_for(lambda: LessonProgress.objects.filter(
-            lesson=lesson, experienced_at__isnull=False).exists())  # POSTed by touchpoint.js
+            lesson=lesson, experienced_at__isnull=False).exists())  # POSTed by steps.js
         with page.expect_navigation():
             page.click(".quiz__start button")
         items = "[data-sequence] > [data-choice]"

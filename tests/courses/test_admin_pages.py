@@ -55,7 +55,6 @@ def course_form(title="Course from the admin", **extra):
             "title": title,
             "slug": "course-from-the-admin",
             "summary": "Made by an author.",
-            "estimated_minutes": "20",
             "learning_objectives": streamfield([("objective", "Name your customers")]),
             "hero_image": "",
             "hero_image_alt": "",

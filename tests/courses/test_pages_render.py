@@ -65,7 +65,7 @@ def test_course_index_lists_live_courses_with_minutes_and_lesson_count(client):
     assert draft.title not in soup.text
     first = cards[0].get_text(" ", strip=True)
     assert "A short course." in first
-    assert "About 15 min" in first
+    assert "About 3 min" in first  # computed: three 1-minute lessons, no quizzes
     assert "3 lessons" in first  # the draft lesson is not counted
     assert "1 lesson" in cards[1].get_text(" ", strip=True)
     assert cards[0].a["href"] == course.url

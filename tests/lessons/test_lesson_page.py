@@ -154,11 +154,23 @@ def test_lesson_page_announces_its_quiz_in_the_knowledge_check_section(client):
 
     section = soup_of(client.get(lesson.url)).select_one("section#knowledge-check")
     heading_id = section["aria-labelledby"]
-    assert section.find(id=heading_id).text == "Knowledge check"
+    heading = section.find(id=heading_id)
+    assert heading.get_text(" ", strip=True) == "Knowledge check Who is the customer?"
     text = section.get_text(" ", strip=True)
-    assert "Who is the customer?" in text
+    assert text.count("Who is the customer?") == 1  # the heading names the quiz, once
     assert "2 questions" in text
     assert "pass mark 75%" in text
+
+
+def test_knowledge_check_heading_does_not_repeat_knowledge_check_from_the_quiz_title(client):
+    quiz = QuizFactory(title="Knowledge check: The priority order")
+    course, (lesson,) = build_course(lessons=1, with_quiz=False)
+    lesson.quiz = quiz
+    lesson.save_revision().publish()
+
+    section = soup_of(client.get(lesson.url)).select_one("section#knowledge-check")
+    assert section.h2.get_text(" ", strip=True) == "Knowledge check The priority order"
+    assert "Knowledge check:" not in section.get_text(" ", strip=True)
 
 
 def test_lesson_page_hides_knowledge_check_for_a_draft_only_quiz(client):

@@ -47,7 +47,7 @@ def test_every_api_operation_refuses_anonymous_callers(seeded, credentials, asse
         body = assert_error(response, 401, response.json().get("error"))
         assert body["error"] in {"not_authenticated", "authentication_failed"}, (method, path)
         checked += 1
-    assert checked == 11
+    assert checked == 12
     attempt.refresh_from_db()
     assert attempt.status == Attempt.Status.IN_PROGRESS
 

@@ -144,6 +144,7 @@ def world(learner, settings):
         "auth_token_create": [{"username": learner.username, "password": "not-it"}],
         "attempts_submit_create": [{"answers": answers}],
         "attempts_answers_create": answers,  # one per question type
+        "lessons_position_update": [{"step": 1}],
     }
     return {"token": token.key, "ids": ids, "bodies": bodies}
 
@@ -166,11 +167,12 @@ DOCUMENTED = {op for _, op, _ in OPERATIONS if "-not-allowed" not in op and op !
 
 
 def test_every_operation_is_fuzzed():
-    assert len(DOCUMENTED) == 12
+    assert len(DOCUMENTED) == 13
 
 
 BODY_OPERATIONS = [op for op in OPERATIONS if op[1] in (
-    "auth_token_create", "attempts_submit_create", "attempts_answers_create")]
+    "auth_token_create", "attempts_submit_create", "attempts_answers_create",
+    "lessons_position_update")]
 OTHER_OPERATIONS = [op for op in OPERATIONS if op not in BODY_OPERATIONS]
 FUZZ = {"deadline": None, "derandomize": True,
         "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]}
