@@ -2,26 +2,40 @@
 
 Each view checks its input, calls one service or selector, and responds; the
 rules (attempt limits, scoring, completion) live in quizzes/ and progress/.
+The knowledge check runs one question per page: a question's address shows its
+form until it is answered and its feedback after (static/js/quiz.js answers
+through the API instead and shows the feedback in place).
 """
+
+from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.views import View
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from api.throttles import SubmitRateThrottle
+from api.throttles import AnswerRateThrottle
 from lessons.models import LessonPage
 from lessons.selectors import course_facts
 from progress.models import CourseProgress
-from progress.services import lesson_experience, lesson_quiz_start, lesson_quiz_submit
+from progress.services import attempt_answer_with_progress, lesson_experience, lesson_quiz_start
 from quizzes.models import Attempt
-from quizzes.scoring import AnswerError
+from quizzes.scoring import AnswerError, normalize_answer
 from quizzes.selectors import learner_questions
-from quizzes.services import AttemptAlreadySubmitted, AttemptLimitReached, QuizNotAvailable
+from quizzes.services import (
+    AttemptAlreadySubmitted,
+    AttemptLimitReached,
+    QuestionAlreadyAnswered,
+    QuizNotAvailable,
+)
 
 from . import selectors
-from .forms import LearnerNameForm, QuizAnswersForm
+from .forms import LearnerNameForm, QuestionForm
+from .presenters import SCRIPT_WORDS, QuestionScreen, has_feedback_step, question_screen
 from .services import learner_name_set
 from .throttling import throttled
 
@@ -32,9 +46,17 @@ def _lesson_or_404(lesson_id: int) -> LessonPage:
     return get_object_or_404(selectors.live_lessons().select_related("quiz"), pk=lesson_id)
 
 
-def _invalid(request, lesson, attempt, form, status=400) -> HttpResponse:
-    context = {"lesson": lesson, "attempt": attempt, "form": form}
-    return render(request, "learn/quiz_invalid.html", context, status=status)
+def question_url(attempt_id: int, number: int) -> str:
+    return reverse("learn:attempt_question", args=[attempt_id, number])
+
+
+def _where_to(answers: selectors.AttemptAnswers) -> str:
+    """The attempt's first unanswered question, or its result once every one is answered."""
+    attempt = answers.attempt
+    unanswered = answers.unanswered
+    if unanswered:
+        return question_url(attempt.pk, unanswered[0])
+    return reverse("learn:attempt_result", args=[attempt.pk])
 
 
 @login_required
@@ -49,65 +71,123 @@ def lesson_experienced(request: HttpRequest, lesson_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def quiz_start(request: HttpRequest, lesson_id: int) -> HttpResponse:
-    """Start (or resume) the lesson's knowledge check, then show it on the lesson page."""
+    """Start (or resume) the lesson's knowledge check at its first unanswered question."""
     lesson = _lesson_or_404(lesson_id)
     lesson_experience(user=request.user, lesson=lesson)
     try:
-        lesson_quiz_start(user=request.user, lesson=lesson)
+        attempt, _ = lesson_quiz_start(user=request.user, lesson=lesson)
     except AttemptLimitReached as error:
         context = {"lesson": lesson, "limit": error.limit}
         return render(request, "learn/attempt_limit.html", context, status=403)
     except QuizNotAvailable as error:
         raise Http404("This lesson has no knowledge check.") from error
-    return redirect(lesson.get_url(request) + QUIZ_ANCHOR)
+    return redirect(_where_to(selectors.attempt_answers(user=request.user,
+                                                        attempt_id=attempt.pk)))
 
 
-@login_required
-@require_POST
-@throttled(SubmitRateThrottle)
-def quiz_submit(request: HttpRequest, lesson_id: int) -> HttpResponse:
-    """Score the posted answers; a form that does not fit the quiz gets a 400 page."""
-    lesson = _lesson_or_404(lesson_id)
-    attempt = selectors.attempt_for_lesson(
-        user=request.user, lesson=lesson, attempt_id=request.POST.get("attempt"))
-    if attempt is None or attempt.is_submitted:
-        return _gone(request, lesson, attempt)
-    form = QuizAnswersForm(learner_questions(attempt.questions), request.POST)
-    if form.is_valid() and _submitted(request, lesson, attempt, form):
-        return redirect("learn:attempt_result", attempt_id=attempt.pk)
-    return _invalid(request, lesson, attempt, form)
-
-
-def _submitted(request, lesson, attempt, form) -> bool:
-    """Submit through the service; False (with the reason on the form) if it refuses."""
+def _answers_or_404(request: HttpRequest, attempt_id: int) -> selectors.AttemptAnswers:
     try:
-        lesson_quiz_submit(
-            user=request.user, lesson=lesson, attempt_id=attempt.pk, answers=form.answers)
-    except AnswerError as error:
-        form.add_error(None, error.detail)
-        return False
-    except AttemptAlreadySubmitted:
-        pass  # a double click: the first submission's result stands
-    return True
+        return selectors.attempt_answers(user=request.user, attempt_id=attempt_id)
+    except Attempt.DoesNotExist as error:
+        raise Http404("No such attempt.") from error
 
 
-def _gone(request, lesson, attempt) -> HttpResponse:
-    """A submitted attempt shows its result; an unknown one is a bad request."""
-    if attempt is not None:
-        return redirect("learn:attempt_result", attempt_id=attempt.pk)
-    return render(request, "learn/quiz_unknown.html", {"lesson": lesson}, status=400)
+def _screen(answers: selectors.AttemptAnswers, number: int, form=None) -> QuestionScreen:
+    """Question `number` of the attempt; Continue leads to the next one still to answer."""
+    attempt, result = answers.attempt, answers.result(number)
+    later = [n for n in answers.unanswered if n != number]
+    return question_screen(
+        question=learner_questions([answers.question(number)])[0],
+        number=number, total=answers.total, url=question_url(attempt.pk, number),
+        next_url=(question_url(attempt.pk, later[0]) if later
+                  else reverse("learn:attempt_result", args=[attempt.pk])),
+        finishes=not later, result=result, form=form,
+    )
+
+
+def _upcoming(answers: selectors.AttemptAnswers, number: int) -> list[QuestionScreen]:
+    """The questions after `number` still to answer: quiz.js shows them without a reload."""
+    numbers = [n for n in answers.unanswered if n != number]
+    screens = []
+    for index, n in enumerate(numbers):
+        rest = numbers[index + 1:]
+        screens.append(question_screen(
+            question=learner_questions([answers.question(n)])[0],
+            number=n, total=answers.total, url=question_url(answers.attempt.pk, n),
+            next_url=(question_url(answers.attempt.pk, rest[0]) if rest else
+                      reverse("learn:attempt_result", args=[answers.attempt.pk])),
+            finishes=not rest,
+        ))
+    return screens
+
+
+def _question_page(request, answers, screen, *, status=200) -> HttpResponse:
+    context = {
+        "answers": answers, "attempt": answers.attempt, "lesson": answers.lesson,
+        "screen": screen, "words": SCRIPT_WORDS,
+        "upcoming": [] if screen.answered else _upcoming(answers, screen.number),
+    }
+    return render(request, "learn/question_page.html", context, status=status)
+
+
+@method_decorator(login_required, name="dispatch")
+class QuestionView(View):
+    """GET: a question's form (or, once answered, its feedback); POST: answer it (final)."""
+
+    http_method_names = ["get", "post"]
+
+    def get(self, request: HttpRequest, attempt_id: int, number: int) -> HttpResponse:
+        answers = _answers_or_404(request, attempt_id)
+        if answers.question(number) is None:
+            raise Http404("No such question.")
+        if answers.result(number) is None and number != (answers.unanswered or [0])[0]:
+            return redirect(_where_to(answers))  # one at a time, in order
+        return _question_page(request, answers, _screen(answers, number))
+
+    @method_decorator(throttled(AnswerRateThrottle))
+    def post(self, request: HttpRequest, attempt_id: int, number: int) -> HttpResponse:
+        answers = _answers_or_404(request, attempt_id)
+        question = answers.question(number)
+        if question is None:
+            raise Http404("No such question.")
+        form = QuestionForm(learner_questions([question])[0], request.POST)
+        if not form.is_valid():
+            return _question_page(request, answers, _screen(answers, number, form), status=400)
+        try:
+            recorded = attempt_answer_with_progress(
+                user=request.user, attempt_id=attempt_id, answer=form.answer)
+        except AnswerError as error:
+            form.add_error(None, error.detail)
+            return _question_page(request, answers, _screen(answers, number, form), status=400)
+        except (QuestionAlreadyAnswered, AttemptAlreadySubmitted):
+            return _answered_before(request, answers, number, form.answer)
+        if has_feedback_step(recorded.result.as_dict()):
+            return redirect(question_url(attempt_id, number))
+        return redirect(_where_to(selectors.attempt_answers(user=request.user,
+                                                            attempt_id=attempt_id)))
+
+
+def _answered_before(request, answers, number, answer) -> HttpResponse:
+    """A repeated post of the stored answer (a double click) shows its feedback; any other
+    answer to an answered question is refused: an answer is final."""
+    fresh = selectors.attempt_answers(user=request.user, attempt_id=answers.attempt.pk)
+    stored = fresh.result(number)
+    _, posted = normalize_answer(fresh.attempt.questions, answer)
+    if stored is not None and stored["response"] == posted:
+        return redirect(question_url(fresh.attempt.pk, number))
+    context = {"answers": fresh, "lesson": fresh.lesson, "number": number,
+               "question_url": question_url(fresh.attempt.pk, number)}
+    return render(request, "learn/question_answered.html", context, status=409)
 
 
 @login_required
 @require_GET
 def attempt_result(request: HttpRequest, attempt_id: int) -> HttpResponse:
-    """Score, pass or fail, per-question feedback, retry and the next lesson."""
+    """A finished attempt's result; an attempt in progress resumes at its next question."""
     try:
         result = selectors.attempt_result(user=request.user, attempt_id=attempt_id)
-    except Attempt.DoesNotExist as error:
-        raise Http404("No such result.") from error
-    if request.GET.get("fragment"):  # the JS module shows just the result on the lesson page
-        return render(request, "learn/includes/quiz_result.html", {"result": result, "level": 3})
+    except Attempt.DoesNotExist:
+        return redirect(_where_to(_answers_or_404(request, attempt_id)))
     return render(request, "learn/attempt_result.html", {"result": result})
 
 

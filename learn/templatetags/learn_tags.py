@@ -20,8 +20,7 @@ from django.template.loader import render_to_string
 
 from courses.models import CoursePage
 from learn import selectors
-from learn.forms import QuizAnswersForm
-from learn.presenters import percent
+from learn.presenters import percent, quiz_intro
 from lessons import selectors as lesson_selectors
 from lessons.steps import resume_step
 from progress import selectors as progress_selectors
@@ -146,22 +145,19 @@ def continue_learning(context, course=None):
 
 @register.simple_tag(takes_context=True)
 def lesson_quiz(context) -> str:
-    """The lesson page's knowledge check: start button, the form, or the last result."""
+    """The lesson page's knowledge check: start it, continue it, or the last result."""
     request, lesson = context.get("request"), context.get("page")
     preview = _is_preview(context)
     user = None if preview else _learner(context)
     state = selectors.lesson_quiz(user=user, lesson=lesson) if user else None
-    attempt = state.attempt if state else None
-    values = {
-        "lesson": lesson,
-        "quiz": context.get("quiz"),
-        "preview": preview,
-        "quiz_state": state,
-        "form": QuizAnswersForm(state.learner_quiz.questions) if attempt else None,
-        "next_lesson": context.get("next_lesson"),
-        "course": context.get("course"),
-        "has_quiz": lesson.quiz_id is not None,
-    }
+    quiz = state.learner_quiz if state else context.get("quiz")  # the live quiz, if known
+    intro = None
+    if quiz is not None:
+        kinds = ([q["type"] for q in quiz.questions] if state
+                 else [block.block_type for block in quiz.questions])
+        intro = quiz_intro(kinds=kinds, pass_mark=quiz.pass_mark,
+                           max_attempts=quiz.max_attempts, intro=quiz.intro)
+    values = {"lesson": lesson, "preview": preview, "quiz_state": state, "intro": intro}
     return render_to_string("learn/includes/quiz.html", values, request=request)
 
 
@@ -169,11 +165,6 @@ def lesson_quiz(context) -> str:
 def as_percent(scaled: float | None) -> int | None:
     """A 0..1 score as a whole percentage (rounded down: 79.99% never reads as 80%)."""
     return percent(scaled)
-
-
-@register.filter
-def is_sequencing(question_type: str) -> bool:
-    return question_type == "sequencing"
 
 
 @register.simple_tag(takes_context=True)

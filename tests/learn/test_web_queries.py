@@ -42,12 +42,14 @@ def take_quiz(user, lesson, *, submit=True):
 def test_learner_pages_query_count_is_independent_of_lesson_count(learner_client, learner):
     course, lessons = build_course(lessons=2, questions=QUESTIONS)
     done = take_quiz(learner, lessons[0])
-    take_quiz(learner, lessons[1], submit=False)
+    in_progress = take_quiz(learner, lessons[1], submit=False)
     urls = {
         "home": "/",
         "course": course.url,
         "lesson with result": lessons[0].url,
-        "lesson with form": lessons[1].url,
+        "lesson with an attempt in progress": lessons[1].url,
+        "question": reverse("learn:attempt_question", args=[in_progress.pk, 1]),
+        "feedback": reverse("learn:attempt_question", args=[done.pk, 1]),
         "result": reverse("learn:attempt_result", args=[done.pk]),
     }
     with_two = {name: queries(learner_client, url) for name, url in urls.items()}

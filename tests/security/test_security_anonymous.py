@@ -69,7 +69,8 @@ def test_learner_pages_send_anonymous_visitors_to_sign_in(seeded):
     pages = [
         ("post", reverse("learn:lesson_experienced", args=[lesson.pk])),
         ("post", reverse("learn:quiz_start", args=[lesson.pk])),
-        ("post", reverse("learn:quiz_submit", args=[lesson.pk])),
+        ("get", reverse("learn:attempt_question", args=[attempt.pk, 1])),
+        ("post", reverse("learn:attempt_question", args=[attempt.pk, 1])),
         ("get", reverse("learn:attempt_result", args=[attempt.pk])),
         ("get", reverse("learn:course_certificate", args=[course.pk])),
     ]

@@ -9,6 +9,7 @@ feedback or explanation texts (made unique here so a leak cannot hide).
 import copy
 
 import pytest
+from django.urls import reverse
 from rest_framework.test import APIClient
 
 from tests.factories import PASSWORD, build_course, every_question_type
@@ -87,11 +88,13 @@ def test_resuming_the_attempt_returns_no_answer_key(api, quiz_in_progress):
     assert_no_answer_key(resumed, secrets, "resume")
 
 
-def test_lesson_page_with_the_quiz_form_shows_no_feedback_or_explanation(
+def test_question_page_of_the_attempt_in_progress_shows_no_feedback_or_explanation(
     client, learner, quiz_in_progress
 ):
-    _course, lesson, _started, secrets = quiz_in_progress
+    _course, lesson, started, secrets = quiz_in_progress
     client.login(username=learner.username, password=PASSWORD)
     html = client.get(lesson.url).content.decode()
-    assert 'name="attempt"' in html  # the form of the attempt in progress is on the page
+    html += client.get(reverse("learn:attempt_question", args=[started.json()["id"], 1])
+                       ).content.decode()
+    assert html.count("data-quiz-upcoming") == 5  # every question is on the page, no key
     assert not [s for s in secrets if s in html]

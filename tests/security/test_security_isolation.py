@@ -91,17 +91,18 @@ def test_web_certificate_of_another_learners_course_is_404(client, learner, othe
     assert response.status_code == 404
 
 
-def test_web_quiz_form_cannot_submit_another_learners_attempt(
+def test_web_quiz_form_cannot_answer_another_learners_attempt(
     client, learner, others_work, course
 ):
     client.login(username=learner.username, password=PASSWORD)
-    _course, lessons = course
     _submitted, in_progress = others_work
+    first = in_progress.questions[0]
 
-    response = client.post(reverse("learn:quiz_submit", args=[lessons[0].pk]),
-                           {"attempt": str(in_progress.pk)})
+    response = client.post(reverse("learn:attempt_question", args=[in_progress.pk, 1]),
+                           {"choice": first["choices"][0]["id"]})
 
-    assert response.status_code == 400
+    assert response.status_code == 404
+    assert not in_progress.answers.exists()
     in_progress.refresh_from_db()
     assert in_progress.status == Attempt.Status.IN_PROGRESS
 
