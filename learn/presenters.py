@@ -117,7 +117,7 @@ class Feedback:
     outcome: str
     notes: list[str]
     explanation: str
-    right_answer: list[str]  # empty when the answer was right or is not scored
+    right_answer: list[str]  # a missed order (choices and matches are marked in place)
 
     @property
     def verdict(self) -> str:
@@ -277,7 +277,9 @@ def _items(question, picked, result, prefix) -> list[Item]:
 
 
 def _feedback(question: dict[str, Any], result: dict[str, Any]) -> Feedback:
-    missed = result["outcome"] not in (scoring.CORRECT, scoring.RECORDED)
+    # The right choices and matches are marked in place; an order is spelled out here.
+    missed = (question["type"] == scoring.SEQUENCING
+              and result["outcome"] not in (scoring.CORRECT, scoring.RECORDED))
     return Feedback(
         outcome=result["outcome"],
         notes=list(result["feedback"]),
@@ -335,7 +337,7 @@ class ResultRow:
 
     @property
     def score_display(self) -> str:
-        return f"{self.score:g}"
+        return f"{round(self.score, 2):g}"
 
 
 def result_rows(attempt) -> list[ResultRow]:

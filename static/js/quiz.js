@@ -10,7 +10,7 @@
 //   after the last one, "See your result" opens the result page;
 // - sequencing items move with their arrow buttons (or the arrow keys on them) and by
 //   dragging their handle (mouse, pen, touch);
-// - a matching question opens one item at a time; a chosen match folds it away.
+// - on a phone a matching question opens one item at a time; a chosen match folds it away.
 
 const words = JSON.parse(document.getElementById("quiz-words")?.textContent || "{}");
 const $ = (scope, selector) => scope.querySelector(selector);
@@ -116,11 +116,13 @@ function enhanceSequence(list) {
   sync();
 }
 
-// Matching: one item open at a time ---------------------------------------------------------
+// Matching: one item open at a time on a phone ---------------------------------------------
+
+const PHONE = "(max-width: 47.99rem)"; // wider screens show every item's targets side by side
 
 function enhanceMatching(form) {
   const groups = $$(form, "[data-match]");
-  if (!groups.length || form.classList.contains("is-answered")) return;
+  if (!groups.length || form.classList.contains("is-answered") || !matchMedia(PHONE).matches) return;
   let pointer = false;
 
   function open(group, { focus = false, scroll = false } = {}) {
@@ -274,15 +276,8 @@ function showAnswer(quiz, form, result) {
   }
 }
 
-function rightAnswerTexts(form, correct) {
-  if (correct.order) return correct.order.map((id) => textOf(form, `[data-choice${byId(id)}] .sequence__text`));
-  if (correct.matches) {
-    return Object.entries(correct.matches).map(([item, target]) => {
-      const group = $(form, `[data-match${byId(item)}]`);
-      return `${textOf(group, "legend")} → ${textOf(group, `[data-option${byId(target)}] .option__text`)}`;
-    });
-  }
-  return (correct.choices ?? []).map((id) => textOf(form, `[data-option${byId(id)}] .option__text`));
+function rightOrder(form, order) {
+  return order.map((id) => textOf(form, `[data-choice${byId(id)}] .sequence__text`));
 }
 
 function fill(list, texts) {
@@ -300,7 +295,9 @@ function showFeedback(quiz, form, result) {
   $(panel, "[data-feedback-verdict]").textContent = words.verdicts[result.outcome];
   fill($(panel, "[data-feedback-notes]"), result.feedback);
   $(panel, "[data-feedback-notes]").hidden = !result.feedback.length;
-  const right = RIGHT_OUTCOMES.includes(result.outcome) ? [] : rightAnswerTexts(form, result.correct_response ?? {});
+  // The right choices and matches are marked in place; a missed order is spelled out.
+  const missed = !RIGHT_OUTCOMES.includes(result.outcome) && form.dataset.type === "sequencing";
+  const right = missed ? rightOrder(form, result.correct_response.order) : [];
   fill($(panel, "[data-feedback-right-list]"), right);
   $(panel, "[data-feedback-right]").hidden = !right.length;
   $(panel, "[data-feedback-why-text]").textContent = result.explanation;

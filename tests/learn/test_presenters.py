@@ -39,7 +39,7 @@ def test_a_wrong_answer_is_marked_with_the_right_one_and_its_feedback():
         ("A", True, "wrong"), ("B", False, "missed"), ("C", False, "")]
     assert answered.feedback.verdict == "Not quite"
     assert answered.feedback.notes == ["Not A."]
-    assert answered.feedback.right_answer == ["B"]
+    assert answered.feedback.right_answer == []  # marked in place: "missed"
     assert answered.feedback.explanation == "Because B."
 
 
@@ -61,3 +61,19 @@ def test_an_unscored_answer_with_nothing_to_say_has_no_feedback_step():
     assert not has_feedback_step(recorded)
     assert has_feedback_step({**recorded, "explanation": "Most people agree."})
     assert has_feedback_step({**recorded, "outcome": "wrong"})
+
+
+def test_a_missed_order_is_spelled_out():
+    question = {"id": "s", "type": "sequencing", "prompt": "Order?", "points": 1,
+                "explanation": "", "targets": [],
+                "choices": [{**_choice("x", "X"), "position": 2},
+                            {**_choice("y", "Y"), "position": 1}]}
+    result = score_question(question, {"order": ["x", "y"]}).as_dict()
+
+    answered = question_screen(question=learner_questions([question])[0], number=1, total=1,
+                               url="/q/1/", next_url="/r/", finishes=True, result=result)
+
+    assert [(item.text, item.mark) for item in answered.items] == [("X", "wrong"),
+                                                                    ("Y", "wrong")]
+    assert answered.feedback.right_answer == ["Y", "X"]
+    assert answered.continue_label == "See your result"

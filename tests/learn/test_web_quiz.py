@@ -115,19 +115,20 @@ def test_a_right_answer_shows_its_feedback_then_continue_to_the_next_question(
     assert stored.question_id == first["id"] and stored.outcome == "correct"
 
 
-def test_a_wrong_answer_shows_not_quite_and_the_right_answer(
+def test_a_wrong_answer_shows_not_quite_and_the_right_answer_marked(
     learner_client, learner, lesson, answer_post
 ):
     attempt = started(learner_client, learner, lesson)
     first = attempt.questions[0]
-    right = next(c["text"] for c in first["choices"] if c["correct"])
+    right = next(c for c in first["choices"] if c["correct"])
 
     post_answer(learner_client, attempt, 1, answer_post(first, correct=False))
     page = learner_client.get(question_url(attempt, 1)).content.decode()
 
-    assert "Not quite" in page and "The right answer" in page
-    assert f"<li>{right}</li>" in page
-    assert "is-wrong" in page and "is-missed" in page  # marked in place too
+    assert "Not quite" in page
+    missed = page.split(f'data-option="{right["id"]}"')[0].rsplit("<label", 1)[1]
+    assert 'class="option is-missed"' in missed
+    assert "is-wrong" in page and "✗" not in missed and "Right answer" in page
 
 
 @pytest.mark.parametrize("number, spoil, message", [
