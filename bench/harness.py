@@ -182,6 +182,66 @@ def correct_answers(questions: Sequence[dict]) -> list[dict]:
     return answers
 
 
+# One answer at a time (bench/answer.py): each attempt's questions in order, spread out
+
+ANSWER_LANES = 80  # attempts answered side by side: 1 in 10 of any 80 answers finishes one
+
+
+def answer_items(questions: Sequence[dict]) -> dict[str, str]:
+    """Question id -> the compact JSON body answering it correctly (no spaces: one wrk field)."""
+    return {item["question"]: json.dumps(item, separators=(",", ":"))
+            for item in correct_answers(questions)}
+
+
+def answer_requests(prefix: str, bodies: dict[str, str], *, lanes: int = ANSWER_LANES
+                    ) -> list[tuple[int, str, str, str]]:
+    """(attempt id, token, body, Idempotency-Key) for every question the pool's open attempts
+    have still to answer, in the order a crowd of learners would send them.
+
+    Each of `lanes` lanes answers its attempts one after the other, question by
+    question, and the lanes take turns: two answers to one attempt are `lanes`
+    requests apart (never in flight together at 16 connections), and as the lanes
+    started staggered (stagger_attempts) about one answer in ten finishes its attempt,
+    in every stretch of the load, as when learners answer ten-question quizzes.
+    """
+    from quizzes.models import Answer
+
+    attempts = open_attempts(prefix)
+    answered: dict[int, set[str]] = {}
+    for attempt_id, question_id in Answer.objects.filter(
+            attempt_id__in=[a for a, _ in attempts]).values_list("attempt_id", "question_id"):
+        answered.setdefault(attempt_id, set()).add(question_id)
+    attempts.sort(key=lambda pair: -len(answered.get(pair[0], ())))  # half-done ones first
+    queues: list[list[tuple[int, str, str, str]]] = [[] for _ in range(lanes)]
+    for index, (attempt_id, token) in enumerate(attempts):
+        queues[index % lanes] += [
+            (attempt_id, token, body, f"bench-{attempt_id}-{question_id}")
+            for question_id, body in bodies.items()
+            if question_id not in answered.get(attempt_id, ())
+        ]
+    longest = max((len(queue) for queue in queues), default=0)
+    return [queue[t] for t in range(longest) for queue in queues if t < len(queue)]
+
+
+def stagger_attempts(prefix: str, bodies: dict[str, str], *, lanes: int = ANSWER_LANES) -> None:
+    """Answer the first k questions of the k-th open attempt (k = 0..9, repeating), through
+    the product's service, so the lanes of answer_requests() finish attempts in turn."""
+    from django.test import override_settings
+    from rest_framework.authtoken.models import Token
+
+    from progress.services import attempt_answer_with_progress
+
+    questions = list(bodies)
+    attempts = open_attempts(prefix)[:lanes]
+    learners = {token.key: token.user for token in Token.objects.select_related("user")
+                .filter(key__in=[token for _, token in attempts])}
+    with override_settings(XAPI_ENABLED=False):
+        for index, (attempt_id, token) in enumerate(attempts):
+            for question_id in questions[:index % len(questions)]:
+                attempt_answer_with_progress(user=learners[token], attempt_id=attempt_id,
+                                             answer=json.loads(bodies[question_id]))
+
+
 def create_learners(n: int, *, lesson, prefix: str, processes: int = 2,
                     record_xapi: bool = False) -> None:
     """`n` learners with API tokens, each with the lesson opened and a quiz attempt started.

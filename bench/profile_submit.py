@@ -1,6 +1,7 @@
-"""Where a submit's time goes: queries and a cProfile of N submits, in one process.
+"""Where a submit's (or one answer's) time goes: queries and a cProfile of N, in one process.
 
     .venv/bin/python bench/profile_submit.py [--n 200] [--sqlite] [--xapi 0|1]
+    .venv/bin/python bench/profile_submit.py --answers [--n 400]
     .venv/bin/python bench/profile_submit.py --logic
 
 Same database preparation and seeding as bench/submit.py, then N submits (each a
@@ -8,6 +9,9 @@ different learner's attempt) and N bare writes through Django's test client
 (the full middleware and DRF stack, no HTTP server), with every query captured.
 Prints queries per request (grouped by statement kind and table), CPU ms per
 request, and the functions with the largest cumulative time.
+
+`--answers`: one answer at a time instead of submits, each with its Idempotency-Key,
+in the order bench/answer.py sends them (about one in ten finishes an attempt).
 
 `--logic`: instead, the CPU of each part of the logic every submit runs, on one
 attempt loaded beforehand, with no database access (medians of 7 x 200 calls):
@@ -44,6 +48,8 @@ def parse_args(argv):
     p.add_argument("--database-url")
     p.add_argument("--xapi", choices=("0", "1"), default="1", help="XAPI_ENABLED (default 1)")
     p.add_argument("--top", type=int, default=30, help="profile lines to print")
+    p.add_argument("--answers", action="store_true",
+                   help="one answer at a time (POST .../answers/) instead of submits")
     p.add_argument("--logic", action="store_true",
                    help="only the CPU of each part of a submit's logic (no database)")
     return p.parse_args(argv)
@@ -58,6 +64,7 @@ def kind_of(sql: str) -> str:
 
 
 def measure(client, requests, label: str, top: int, *, profiled: bool) -> dict:
+    """POST each (path, token, body[, Idempotency-Key]) request; print queries and CPU."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -65,12 +72,13 @@ def measure(client, requests, label: str, top: int, *, profiled: bool) -> dict:
     kinds: Counter = Counter()
     counts = []
     cpu0, wall0 = time.process_time(), time.perf_counter()
-    for path, token, body in requests:
+    for path, token, body, *key in requests:
+        headers = {"HTTP_IDEMPOTENCY_KEY": key[0]} if key else {}
         with CaptureQueriesContext(connection) as queries:
             if profile:
                 profile.enable()
             response = client.post(path, body, content_type="application/json",
-                                   HTTP_AUTHORIZATION=f"Token {token}")
+                                   HTTP_AUTHORIZATION=f"Token {token}", **headers)
             if profile:
                 profile.disable()
         if response.status_code not in (200, 201):
@@ -89,7 +97,7 @@ def measure(client, requests, label: str, top: int, *, profiled: bool) -> dict:
         return {"queries": max(counts), "cpu_ms": 1000 * cpu / n}
     out = io.StringIO()
     stats = pstats.Stats(profile, stream=out).sort_stats("cumulative")
-    stats.print_stats(r"/work/main/(?!\.venv)|rest_framework/(views|serializers)|"
+    stats.print_stats(rf"{h.REPO}/(?!\.venv)|rest_framework/(views|serializers)|"
                       r"django/db/models/(query|base)\.py|psycopg/cursor|json/encoder", top)
     print(out.getvalue().split("\n", 6)[-1])
     return {"queries": max(counts), "cpu_ms": 1000 * cpu / n}
@@ -108,9 +116,10 @@ def sample(client, requests, label: str) -> None:
         return
     profiler = Profiler(interval=0.0002)
     profiler.start()
-    for path, token, body in requests:
+    for path, token, body, *key in requests:
+        headers = {"HTTP_IDEMPOTENCY_KEY": key[0]} if key else {}
         client.post(path, body, content_type="application/json",
-                    HTTP_AUTHORIZATION=f"Token {token}")
+                    HTTP_AUTHORIZATION=f"Token {token}", **headers)
     profiler.stop()
     print(f"\n=== {label}: pyinstrument, {len(requests)} requests (share of wall time)")
     print(profiler.output_text(unicode=False, color=False, time="percent_of_total"))
@@ -193,6 +202,33 @@ def logic_parts(lesson, body: str) -> None:
     print(f"  {total:6.3f}  in all")
 
 
+def profile_answers(lesson, args) -> int:
+    """Bare writes, then one answer at a time (see the module docstring)."""
+    from django.test import Client
+
+    from quizzes.snapshot import quiz_questions
+
+    bodies = h.answer_items(quiz_questions(lesson.quiz))
+    h.create_learners(2 * h.ANSWER_LANES + args.n // 3, lesson=lesson, prefix="a-",
+                      processes=1)
+    h.stagger_attempts("a-", bodies)
+    requests = [(f"/api/v1/attempts/{attempt}/answers/", token, body, key)
+                for attempt, token, body, key in h.answer_requests("a-", bodies)]
+    client = Client(HTTP_HOST="127.0.0.1")
+    for _, token, _, _ in requests[:5]:  # warm up
+        client.post("/bench/write/", '{"note": "x"}', content_type="application/json",
+                    HTTP_AUTHORIZATION=f"Token {token}")
+    measure(client, requests[:5], "warm-up", args.top, profiled=False)
+    timed, profiled = requests[5:5 + args.n], requests[5 + args.n:5 + 2 * args.n]
+    measure(client, [("/bench/write/", token, '{"note": "x"}') for _, token, _, _ in timed],
+            "bare write", args.top, profiled=False)
+    measure(client, timed, f"one answer (XAPI_ENABLED={args.xapi})", args.top, profiled=False)
+    half = len(profiled) // 2
+    measure(client, profiled[:half], "one answer", args.top, profiled=True)
+    sample(client, profiled[half:], "one answer")
+    return 0
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
     os.environ["XAPI_ENABLED"] = args.xapi
@@ -207,6 +243,8 @@ def main(argv=None) -> int:
     if args.logic:
         logic_parts(lesson, body)
         return 0
+    if args.answers:
+        return profile_answers(lesson, args)
     h.create_learners(2 * args.n + 5, lesson=lesson, prefix="p-", processes=1)
     attempts = h.open_attempts("p-")
     client = Client(HTTP_HOST="127.0.0.1")

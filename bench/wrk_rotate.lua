@@ -2,9 +2,10 @@
 --
 --   wrk -t T -c C -d 10s -s bench/wrk_rotate.lua http://127.0.0.1:PORT -- REQUESTS BODY T
 --
--- REQUESTS: one "PATH TOKEN" line per request. With T threads, thread k takes
--- lines k+1, k+1+T, ... so no two threads ever send the same line. BODY: the
--- JSON body of every request (POST). A thread that runs out of lines starts
+-- REQUESTS: one "PATH TOKEN [BODY [KEY]]" line per request. With T threads, thread k
+-- takes lines k+1, k+1+T, ... so no two threads ever send the same line. BODY: the
+-- JSON body of every request (POST) whose line has none (a line's own BODY has no
+-- spaces); a line's KEY goes out as its Idempotency-Key header. A thread that runs out of lines starts
 -- over (those requests then fail, e.g. 409 for a finished attempt) and counts
 -- the wrap: the harness treats a round with wraps or non-2xx answers as invalid.
 -- done() prints one line "BENCH_JSON {...}" (latencies in microseconds).
@@ -28,8 +29,10 @@ function init(args)
   local n = 0
   for line in io.lines(args[1]) do
     if (n % nthreads) == id then
-      local path, token = line:match("^(%S+)%s+(%S+)$")
-      table.insert(items, {path = path, token = token})
+      local path, token, own_body, key = line:match("^(%S+)%s+(%S+)%s*(%S*)%s*(%S*)$")
+      table.insert(items, {path = path, token = token,
+                           body = own_body ~= "" and own_body or nil,
+                           key = key ~= "" and key or nil})
     end
     n = n + 1
   end
@@ -45,10 +48,12 @@ function request()
     wraps = wraps + 1
   end
   local item = items[pos]
-  return wrk.format("POST", item.path, {
+  local headers = {
     ["Authorization"] = "Token " .. item.token,
     ["Content-Type"] = "application/json",
-  }, body)
+  }
+  if item.key then headers["Idempotency-Key"] = item.key end
+  return wrk.format("POST", item.path, headers, item.body or body)
 end
 
 function done(summary, latency, requests)

@@ -25,7 +25,6 @@ from django.db.models import Max
 from django.utils import timezone
 from wagtail.models import Page
 
-from touchpoint.db import insert_rows
 from touchpoint.unit_of_work import unit
 
 from . import events
@@ -273,7 +272,7 @@ def _store_answers(
     context_parent: Page | None,
 ) -> None:
     """Insert (question, answer, result) rows in one statement; one event per answer."""
-    insert_rows([
+    Answer.objects.bulk_create([
         Answer(
             attempt=attempt,
             question_id=question["id"],

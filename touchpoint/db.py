@@ -1,4 +1,4 @@
-"""Database helpers shared by the apps: the hot paths' one-statement INSERTs, batched deletes."""
+"""Database helpers shared by the apps: the outbox's one-statement INSERT, batched deletes."""
 
 from __future__ import annotations
 
@@ -18,9 +18,10 @@ def insert_values(model: type[Model], columns: Sequence[str], rows: Sequence[Seq
     Returns the new primary keys, in order (`returning=False`: none, not asked for).
     What QuerySet.bulk_create does for the simple case (no signals, no
     conflicts, no multi-table inheritance, an auto primary key) without
-    compiling the INSERT through the ORM for every row and value: a quiz submit
-    inserts two dozen rows (its answers and its xAPI statements), and this costs
-    a third to a half of bulk_create's CPU (bench/profile_submit.py).
+    compiling the INSERT through the ORM for every row and value, and with only
+    the columns named: a quiz submit records 13 xAPI statements at once
+    (xapi/outbox.py), and bulk_create of those rows made a whole submit 20-30%
+    more CPU (bench/README.md, "Simplified in issue 12").
     """
     if not rows:
         return []
@@ -35,26 +36,6 @@ def insert_values(model: type[Model], columns: Sequence[str], rows: Sequence[Seq
     with connection.cursor() as cursor:
         cursor.execute(sql, [value for row in rows for value in row])
         return [pk for (pk,) in cursor.fetchall()] if returning else []
-
-
-def insert_rows(rows: Sequence[Model]) -> None:
-    """INSERT unsaved instances of one model in one statement (insert_values) and set their pks.
-
-    Values go through each field's get_db_prep_save, as the ORM's would.
-    """
-    if not rows:
-        return
-    meta = rows[0]._meta
-    fields = [field for field in meta.concrete_fields if not field.primary_key]
-    values = [
-        [field.get_db_prep_save(getattr(row, field.attname), connection) for field in fields]
-        for row in rows
-    ]
-    pks = insert_values(type(rows[0]), [field.attname for field in fields], values)
-    for row, pk in zip(rows, pks, strict=True):
-        row.pk = pk
-        row._state.adding = False
-        row._state.db = connection.alias
 
 
 def delete_in_batches(rows: QuerySet, *, oldest_first: str, batch_size: int = 1000) -> int:
