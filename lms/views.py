@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from learn.presenters import feedback_rows
+from learn.presenters import result_rows
 
 from . import context, selectors, services
 from .launch import LaunchError
@@ -80,7 +80,7 @@ def session_review(request: HttpRequest, session_id: uuid.UUID) -> HttpResponse:
     return render(request, "lms/review.html", {
         "grant": grant,
         "attempt": attempt,
-        "rows": feedback_rows(attempt) if attempt else [],
+        "rows": result_rows(attempt) if attempt else [],
     })
 
 

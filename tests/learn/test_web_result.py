@@ -112,7 +112,7 @@ def test_completing_the_course_celebrates_and_leads_to_the_certificate(learner_c
 
     verdict = html.split('class="result__next"', 1)[0]
     assert "Course complete!" in verdict and 'class="confetti"' in verdict
-    assert f"You have finished every lesson of {course.title}." in verdict
+    assert f"Passed. You have finished every lesson of {course.title}." in verdict
     assert main_button(html) == "Get your certificate →"
     assert reverse("learn:course_certificate", args=[course.pk]) in html
     assert "Completed" in html.split('class="result__next"', 1)[1]  # the progress bar

@@ -66,10 +66,15 @@ def read_lesson(page, lesson, *, javascript: bool) -> None:
             page.click("[data-experienced-form] button")
 
 
+def press_start(page) -> None:
+    """The knowledge check's Start button on the lesson page."""
+    page.click("[data-quiz-card] form button")
+
+
 def start_quiz(page) -> None:
     with page.expect_navigation():
-        page.click(".quiz__start button")
-    page.wait_for_selector("[data-quiz-form]")
+        press_start(page)
+    page.wait_for_selector("form.question")
 
 
 def current_attempt(lesson) -> Attempt:
@@ -82,34 +87,62 @@ def current_attempt(lesson) -> Attempt:
 
 def answer_quiz(page, attempt: Attempt, *, javascript: bool, wrong: set[str] = frozenset()
                 ) -> None:
-    """Answer every question right, except the question types in `wrong`; submit."""
-    for question in attempt.questions:
-        qid, kind, choices = question["id"], question["type"], question["choices"]
-        right = kind not in wrong
-        if kind in ("single_choice", "true_false"):
-            pick = next(c for c in choices if c["correct"] == right)
-            page.check(f'input[name="q-{qid}"][value="{pick["id"]}"]')
-        elif kind == "multiple_response":
-            for choice in choices:
-                if choice["correct"] == right:
-                    page.check(f'input[name="q-{qid}"][value="{choice["id"]}"]')
-        elif kind == "likert":
-            page.check(f'input[name="q-{qid}"][value="{choices[0]["id"]}"]')
-        elif kind == "matching":
-            targets = [t["id"] for t in question["targets"]]
-            for choice in choices:
-                target = choice["target"] if right else next(
-                    t for t in targets if t != choice["target"])
-                page.select_option(f'select[name="q-{qid}-match-{choice["id"]}"]', target)
-        elif kind == "sequencing":
-            _order(page, question, javascript=javascript, right=right)
-    if javascript:
-        page.click(".quiz-form__submit")
-        page.wait_for_selector("[data-quiz-live] [data-quiz-result]")
-    else:
-        with page.expect_navigation():
-            page.click(".quiz-form__submit")
-        page.wait_for_selector("[data-quiz-result]")
+    """Answer each question in turn, right except the question types in `wrong`, then go on
+    to the result: one question per page without JS, one per screen with it."""
+    questions = {question["id"]: question for question in attempt.questions}
+    for number in range(1, len(questions) + 1):
+        form = page.locator("form.question").first
+        assert form.get_attribute("data-number") == str(number)
+        question = questions[form.get_attribute("data-question")]
+        _answer(page, question, javascript=javascript, right=question["type"] not in wrong)
+        last = number == len(questions)
+        if not _has_feedback(question):  # an unscored answer with nothing to say moves on
+            if last or not javascript:
+                with page.expect_navigation():
+                    page.click("form.question [data-check]")
+            else:
+                page.click("form.question [data-check]")
+                page.wait_for_selector(f'form.question[data-number="{number + 1}"]')
+            continue
+        if javascript:
+            page.click("form.question [data-check]")
+            page.wait_for_selector("form.question [data-feedback]:not([hidden])")
+        else:
+            with page.expect_navigation():
+                page.click("form.question [data-check]")
+        if last or not javascript:
+            with page.expect_navigation():
+                page.click("form.question [data-continue]")
+        else:
+            page.click("form.question [data-continue]")
+            page.wait_for_selector(f'form.question[data-number="{number + 1}"]')
+    page.wait_for_selector("[data-quiz-result]")
+
+
+def _has_feedback(question: dict) -> bool:
+    texts = [question["explanation"], *(choice["feedback"] for choice in question["choices"])]
+    return question["type"] != "likert" or any(texts)
+
+
+def _answer(page, question: dict, *, javascript: bool, right: bool) -> None:
+    kind, choices = question["type"], question["choices"]
+    if kind in ("single_choice", "true_false"):
+        pick = next(c for c in choices if c["correct"] == right)
+        page.check(f'input[name="choice"][value="{pick["id"]}"]')
+    elif kind == "multiple_response":
+        for choice in choices:
+            if choice["correct"] == right:
+                page.check(f'input[name="choice"][value="{choice["id"]}"]')
+    elif kind == "likert":
+        page.check(f'input[name="choice"][value="{choices[0]["id"]}"]')
+    elif kind == "matching":
+        targets = [t["id"] for t in question["targets"]]
+        for choice in choices:  # with JS on a phone, each item opens after the one before
+            target = choice["target"] if right else next(
+                t for t in targets if t != choice["target"])
+            page.click(f'[data-match="{choice["id"]}"] [data-option="{target}"]')
+    elif kind == "sequencing":
+        _order(page, question, javascript=javascript, right=right)
 
 
 def _order(page, question: dict, *, javascript: bool, right: bool) -> None:
@@ -119,7 +152,7 @@ def _order(page, question: dict, *, javascript: bool, right: bool) -> None:
         wanted.reverse()
     if not javascript:
         for position, choice_id in enumerate(wanted, start=1):
-            page.select_option(f'select[name="q-{qid}-pos-{choice_id}"]', str(position))
+            page.select_option(f'select[name="position-{choice_id}"]', str(position))
         return
     shown = f'[data-question="{qid}"] [data-choice]'
     for position, choice_id in enumerate(wanted):
@@ -134,7 +167,7 @@ def result_text(page) -> str:
 
 def try_again(page) -> None:
     with page.expect_navigation():
-        page.click("form.quiz__start button, .quiz-result__actions form button")
+        page.click(".result__next form button")
 
 
 def exit_to_lms(page) -> None:

@@ -113,7 +113,7 @@ def test_browse_then_normal_then_review(browser, course, lms_live, screenshots):
         ui.launch_from_lms(page, lms_live.catalogue_url(actor, registration, mode="Browse"),
                            lesson.title)
         ui.to_last_step(page)
-        page.click(".quiz__start button")
+        ui.press_start(page)
         page.wait_for_load_state()
         assert "nothing you do here is saved" in page.inner_text("main")
         page.screenshot(path=screenshots / "lms-browse-refused-phone.png")
