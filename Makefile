@@ -95,9 +95,10 @@ test: install browser lrs-venv node_modules/.installed
 	$(VENV)/bin/ruff check .
 	LRS_VENV=$(LRS_VENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
 
-## bench: benchmarks (bench/README.md): submit vs bare DRF write, xAPI delivery, outbox on/off
+## bench: benchmarks (bench/README.md): one answer and submit vs bare DRF write, xAPI delivery, outbox on/off
 bench: install lrs-venv
 	@command -v wrk >/dev/null || { echo "make bench needs wrk: apt-get install -y wrk" >&2; exit 1; }
+	$(PY) bench/answer.py
 	$(PY) bench/submit.py
 	LRS_VENV=$(LRS_VENV) $(PY) bench/xapi_delivery.py
 

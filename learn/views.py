@@ -92,41 +92,28 @@ def _answers_or_404(request: HttpRequest, attempt_id: int) -> selectors.AttemptA
         raise Http404("No such attempt.") from error
 
 
-def _screen(answers: selectors.AttemptAnswers, number: int, form=None) -> QuestionScreen:
-    """Question `number` of the attempt; Continue leads to the next one still to answer."""
-    attempt, result = answers.attempt, answers.result(number)
-    later = [n for n in answers.unanswered if n != number]
+def _screen(answers: selectors.AttemptAnswers, number: int, *, then: list[int],
+            form: QuestionForm | None = None) -> QuestionScreen:
+    """Question `number`; its Continue leads to `then[0]` (next still to answer) or the result."""
+    attempt = answers.attempt
     return question_screen(
         question=learner_questions([answers.question(number)])[0],
         number=number, total=answers.total, url=question_url(attempt.pk, number),
-        next_url=(question_url(attempt.pk, later[0]) if later
+        next_url=(question_url(attempt.pk, then[0]) if then
                   else reverse("learn:attempt_result", args=[attempt.pk])),
-        finishes=not later, result=result, form=form,
+        finishes=not then, result=answers.result(number), form=form,
     )
 
 
-def _upcoming(answers: selectors.AttemptAnswers, number: int) -> list[QuestionScreen]:
-    """The questions after `number` still to answer: quiz.js shows them without a reload."""
-    numbers = [n for n in answers.unanswered if n != number]
-    screens = []
-    for index, n in enumerate(numbers):
-        rest = numbers[index + 1:]
-        screens.append(question_screen(
-            question=learner_questions([answers.question(n)])[0],
-            number=n, total=answers.total, url=question_url(answers.attempt.pk, n),
-            next_url=(question_url(answers.attempt.pk, rest[0]) if rest else
-                      reverse("learn:attempt_result", args=[answers.attempt.pk])),
-            finishes=not rest,
-        ))
-    return screens
-
-
-def _question_page(request, answers, screen, *, status=200) -> HttpResponse:
-    context = {
-        "answers": answers, "attempt": answers.attempt, "lesson": answers.lesson,
-        "screen": screen, "words": SCRIPT_WORDS,
-        "upcoming": [] if screen.answered else _upcoming(answers, screen.number),
-    }
+def _question_page(request, answers, number, *, form=None, status=200) -> HttpResponse:
+    """The question's page; an unanswered one carries the questions after it still to answer
+    (in <template>s: quiz.js shows them without a reload)."""
+    later = [n for n in answers.unanswered if n != number]
+    screen = _screen(answers, number, then=later, form=form)
+    upcoming = [] if screen.answered else [
+        _screen(answers, n, then=later[index + 1:]) for index, n in enumerate(later)]
+    context = {"answers": answers, "attempt": answers.attempt, "lesson": answers.lesson,
+               "screen": screen, "upcoming": upcoming, "words": SCRIPT_WORDS}
     return render(request, "learn/question_page.html", context, status=status)
 
 
@@ -142,7 +129,7 @@ class QuestionView(View):
             raise Http404("No such question.")
         if answers.result(number) is None and number != (answers.unanswered or [0])[0]:
             return redirect(_where_to(answers))  # one at a time, in order
-        return _question_page(request, answers, _screen(answers, number))
+        return _question_page(request, answers, number)
 
     @method_decorator(throttled(AnswerRateThrottle))
     def post(self, request: HttpRequest, attempt_id: int, number: int) -> HttpResponse:
@@ -151,20 +138,24 @@ class QuestionView(View):
         if question is None:
             raise Http404("No such question.")
         form = QuestionForm(learner_questions([question])[0], request.POST)
-        if not form.is_valid():
-            return _question_page(request, answers, _screen(answers, number, form), status=400)
-        try:
-            recorded = attempt_answer_with_progress(
-                user=request.user, attempt_id=attempt_id, answer=form.answer)
-        except AnswerError as error:
-            form.add_error(None, error.detail)
-            return _question_page(request, answers, _screen(answers, number, form), status=400)
-        except (QuestionAlreadyAnswered, AttemptAlreadySubmitted):
-            return _answered_before(request, answers, number, form.answer)
-        if has_feedback_step(recorded.result.as_dict()):
-            return redirect(question_url(attempt_id, number))
-        return redirect(_where_to(selectors.attempt_answers(user=request.user,
-                                                            attempt_id=attempt_id)))
+        if form.is_valid():
+            try:
+                recorded = attempt_answer_with_progress(
+                    user=request.user, attempt_id=attempt_id, answer=form.answer)
+            except AnswerError as error:
+                form.add_error(None, error.detail)
+            except (QuestionAlreadyAnswered, AttemptAlreadySubmitted):
+                return _answered_before(request, answers, number, form.answer)
+            else:
+                return redirect(_after(request, attempt_id, number, recorded.result.as_dict()))
+        return _question_page(request, answers, number, form=form, status=400)
+
+
+def _after(request, attempt_id: int, number: int, result: dict) -> str:
+    """Where an answer leads: its feedback, or (nothing to say) on to the next question."""
+    if has_feedback_step(result):
+        return question_url(attempt_id, number)
+    return _where_to(selectors.attempt_answers(user=request.user, attempt_id=attempt_id))
 
 
 def _answered_before(request, answers, number, answer) -> HttpResponse:
