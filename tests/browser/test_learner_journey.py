@@ -72,9 +72,10 @@ PLANS = {
 
 
 def _empty_database() -> None:
+    """What TransactionTestCase does after a test (sequences keep counting, as there)."""
     for alias in connections:
         call_command("flush", verbosity=0, interactive=False, database=alias,
-                     inhibit_post_migrate=True)
+                     reset_sequences=False, inhibit_post_migrate=True)
 
 
 def _restore_migrated_state() -> None:
@@ -114,6 +115,7 @@ def course(browser, django_db_blocker, tmp_path_factory):
             server._live_server_modified_settings.disable()
             server.stop()
             _empty_database()
+            connections.close_all()  # opened in Playwright's context: never left open
             media.disable()
 
 
