@@ -227,11 +227,11 @@ def _picked(question, result, form) -> dict[str, Any]:
     if form is None or not form.is_bound:
         return {}
     data, items = form.data, question["choices"]
-    if question["type"] == scoring.SEQUENCING:
-        def position(item):
-            value = data.get(position_field(item["id"]), "")
-            return int(value) if value.isdigit() else len(items) + 1
-        return {"order": [item["id"] for item in sorted(items, key=position)]}
+    if question["type"] == scoring.SEQUENCING:  # the positions as posted, even if invalid
+        positions = {item["id"]: int(value) for item in items
+                     if (value := data.get(position_field(item["id"]), "")).isdigit()}
+        order = sorted(items, key=lambda item: positions.get(item["id"], len(items) + 1))
+        return {"order": [item["id"] for item in order], "positions": positions}
     if question["type"] == scoring.MATCHING:
         return {"matches": {item["id"]: data.get(match_field(item["id"]), "") for item in items}}
     return {"choices": data.getlist(CHOICE)}
@@ -255,7 +255,8 @@ def _items(question, picked, result, prefix) -> list[Item]:
         right = correct.get("order", [])
         return [
             Item(id=item_id, text=by_id[item_id]["text"], field_name=position_field(item_id),
-                 dom_id=f"{prefix}-{position_field(item_id)}", position=n,
+                 dom_id=f"{prefix}-{position_field(item_id)}",
+                 position=picked.get("positions", {}).get(item_id, n),
                  mark="" if result is None else
                  RIGHT if n <= len(right) and right[n - 1] == item_id else WRONG)
             for n, item_id in enumerate(order, start=1)

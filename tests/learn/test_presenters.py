@@ -77,3 +77,20 @@ def test_a_missed_order_is_spelled_out():
                                                                     ("Y", "wrong")]
     assert answered.feedback.right_answer == ["Y", "X"]
     assert answered.continue_label == "See your result"
+
+
+def test_positions_posted_for_an_order_are_shown_again_as_given():
+    from django.http import QueryDict
+
+    from learn.forms import QuestionForm
+
+    question = {"id": "s", "type": "sequencing", "prompt": "Order?", "points": 1,
+                "targets": [], "choices": [{"id": "x", "text": "X"}, {"id": "y", "text": "Y"}]}
+    form = QuestionForm(question, QueryDict("position-x=1&position-y=1"))
+    assert not form.is_valid()
+
+    shown = question_screen(question=question, number=1, total=1, url="/q/1/",
+                            next_url="/r/", finishes=True, form=form)
+
+    assert [(item.id, item.position) for item in shown.items] == [("x", 1), ("y", 1)]
+    assert shown.errors == ["Give each item a different position, from 1 to 2."]
