@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +21,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connections
+from django.db import OperationalError, connections
 from django.test import override_settings
 from django.urls import reverse
 from playwright.sync_api import expect
@@ -32,6 +33,7 @@ from tests.factories import PASSWORD, UserFactory, build_course, every_question_
 
 pytestmark = pytest.mark.browser
 
+DEMO_LEARNER = ("learner", "learner-demo-1")  # seed_course --demo
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1366, "height": 900}
 SERIOUS = ("serious", "critical")
@@ -194,7 +196,36 @@ def tab_to(page, selector: str, *, limit: int = 150) -> None:
     raise AssertionError(f"Tab never reached {selector}")
 
 
-def sign_in(run: Run) -> None:
+def sign_in(page, base_url: str, credentials: tuple[str, str] = DEMO_LEARNER) -> None:
+    """Sign in with the mouse (tests/browser/test_lesson_steps.py uses it too)."""
+    page.goto(f"{base_url}/accounts/login/")
+    page.fill("#id_username", credentials[0])
+    page.fill("#id_password", credentials[1])
+    with page.expect_navigation():
+        page.click("button[type=submit]")
+
+
+def wait_for(condition, *, seconds: float = 5.0) -> bool:
+    """Poll `condition` (a database read) while the live server handles the browser's requests.
+
+    With the in-memory SQLite test database the server's thread and this one share a
+    cache with table locks: a read that meets the server's open write transaction fails
+    with "database table is locked" and is simply tried again.
+    """
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if condition():
+                return True
+        except OperationalError as error:
+            if "locked" not in str(error):
+                raise
+        time.sleep(0.1)
+    return False
+
+
+def sign_in_run(run: Run) -> None:
+    """Sign in the run's learner the way they work: touch, keyboard only, or a click."""
     page = run.page
     page.goto(f"{run.base}/accounts/login/")
     if run.mode == "keys":
@@ -490,7 +521,7 @@ def journey(browser, course, axe_path, screenshots, *, mode: str, size: str) -> 
               shots=screenshots, learner=get_user_model().objects.get(username=mode),
               checker=checker)
     try:
-        sign_in(run)
+        sign_in_run(run)
         lessons = list(LessonPage.objects.live().order_by("path"))
         assert len(lessons) == len(PLANS)
         for number, lesson in enumerate(lessons, start=1):
@@ -587,7 +618,7 @@ def test_a_lost_reply_is_retried_with_its_key_and_bad_input_is_explained(
         page.fill("#id_password", PASSWORD)
         with page.expect_navigation():
             page.click("button[type=submit]")
-        page.goto(live_server.url + lesson.url)
+        page.goto(live_server.url + lesson.url + "#knowledge-check")  # its last step
         with page.expect_navigation():
             page.click("[data-quiz-card] form button")
         attempt = Attempt.objects.get(user=learner)

@@ -140,7 +140,7 @@ def test_a_phone_learner_taps_and_swipes_through_the_steps_and_resumes_after_a_r
             page.tap("[data-step-next]")
         assert state(page)["shown"] == [total - 1]
         assert page.locator("#knowledge-check").is_visible()
-        assert page.locator(".quiz__start button").is_visible()
+        assert page.locator("[data-quiz-card] form button").is_visible()
         assert wait_for(lambda: LessonProgress.objects.filter(
             lesson=lesson, experienced_at__isnull=False).exists())  # the end was reached
         page.wait_for_function(SETTLED_JS)
@@ -210,7 +210,7 @@ def test_without_javascript_the_lesson_is_one_page(browser, seeded):
         assert all(steps.nth(i).is_visible() for i in range(steps.count()))
         assert page.locator("[data-step-nav]").is_hidden()
         assert page.locator("[data-step-progress]").is_hidden()
-        assert page.locator(".quiz__start button").is_visible()
+        assert page.locator("[data-quiz-card] form button").is_visible()
     finally:
         close(context)
 
