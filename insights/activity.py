@@ -17,7 +17,6 @@ Attempts keep the question snapshot as the product stores it; their
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import math
 import random
@@ -74,9 +73,10 @@ class Totals:
     course_rows: int = 0
 
 
-def _question_params(question: dict, index: int, quiz_index: int) -> tuple[float, float]:
-    """(discrimination a, difficulty b), fixed per question id; two deliberately poor items."""
-    rng = random.Random(hashlib.sha1(question["id"].encode()).hexdigest())
+def _question_params(index: int, quiz_index: int) -> tuple[float, float]:
+    """(discrimination a, difficulty b), fixed by the question's place in the course (not its
+    id, a random UUID, so the same seed gives the same activity); two deliberately poor items."""
+    rng = random.Random(f"question {quiz_index}.{index}")
     a, b = rng.uniform(0.9, 2.2), rng.uniform(-1.6, 0.4)
     if quiz_index == 1 and index == 2:
         b = -4.5  # everyone knows it: too easy
@@ -98,7 +98,7 @@ def course_plan(course: CoursePage) -> list[QuizPlan]:
             lesson=lesson, quiz_id=quiz.pk, revision_id=quiz.live_revision_id,
             pass_mark=quiz.pass_mark, all_or_nothing=quiz.all_or_nothing, title=quiz.title,
             questions=questions, survey=is_survey(questions),
-            params={q["id"]: _question_params(q, i, quiz_index)
+            params={q["id"]: _question_params(i, quiz_index)
                     for i, q in enumerate(questions)},
         ))
     return plans
