@@ -3,21 +3,28 @@
 The rules, in one place:
 
 - Everything is looked up first: the course and its lessons by slug, a lesson's
-  quiz through the lesson (else by title), figures by title and file hash, users
-  by username. What is missing is created and published.
-- What exists is brought up to date with the shipped content only while nobody
-  has changed it in the admin: no revision and no log entry of it has a user.
-  Then, if its content differs, a new revision is published (and a page the seed
-  unpublished comes back). Anything a person has edited, published, moved or
-  unpublished is left alone, and the report says so.
-- A live lesson the content no longer has is unpublished (never deleted: learners'
-  progress points at it), unless a person has changed it.
-- New lessons take their place in the content's order.
+  quiz through the lesson (else by title, if no lesson uses it), figures by title
+  and file hash, users by username. What is missing is created and published.
+- A course that already exists changes only when asked (``update=True``,
+  ``seed_course --update``); without it the seed reports what differs from the
+  shipped content and changes none of it.
+- An update brings what exists up to date with the shipped content only while
+  nobody has changed it in the admin: no revision and no log entry of it has a
+  user. Then, if its content differs, a new revision of the same page or quiz is
+  published (ids and IRIs stay; a page the seed unpublished comes back). Questions,
+  choices and blocks whose content did not change keep their ids, so their xAPI
+  activity ids and Insights history carry on. Attempts already taken keep the
+  snapshot they were scored against. Anything a person has edited, published,
+  moved or unpublished is left alone, and the report says so.
+- An update unpublishes a live lesson the content no longer has (never deletes it:
+  learners' progress points at it), unless a person has changed it, and adds new
+  lessons in the content's order.
 - Running it again with the same content changes nothing and adds no revisions.
 """
 
 import copy
 import io
+import json
 import xml.etree.ElementTree as ElementTree
 from collections import Counter
 from dataclasses import dataclass, field
@@ -68,12 +75,17 @@ DEMO_USERS = [
     DemoUser("designer", "designer-demo-1", "Sam", "Rivera", designer=True),
 ]
 
-CREATED, UPDATED, UNCHANGED, KEPT, UNPUBLISHED = (
-    "created", "updated", "unchanged", "kept as edited", "unpublished")
+CREATED, UPDATED, UNCHANGED, KEPT, UNPUBLISHED, OUT_OF_DATE = (
+    "created", "updated", "unchanged", "kept as edited", "unpublished",
+    "out of date (not changed)")
 
 
 class SeedError(Exception):
     """The shipped content does not pass the admin's validation."""
+
+
+class _FigureNotLoaded(Exception):
+    """Without --update, a figure the library does not hold yet is not added."""
 
 
 @dataclass
@@ -84,14 +96,24 @@ class SeedReport:
     def count(self, kind: str, outcome: str) -> None:
         self.counts[(kind, outcome)] += 1
 
+    @property
+    def out_of_date(self) -> int:
+        return sum(n for (_, outcome), n in self.counts.items() if outcome == OUT_OF_DATE)
+
     def lines(self) -> list[str]:
         kinds = dict.fromkeys(kind for kind, _ in self.counts)
-        outcomes = (CREATED, UPDATED, UNCHANGED, KEPT, UNPUBLISHED)
+        outcomes = (CREATED, UPDATED, UNCHANGED, KEPT, UNPUBLISHED, OUT_OF_DATE)
         lines = []
         for kind in kinds:
             parts = [f"{self.counts[(kind, o)]} {o}" for o in outcomes if self.counts[(kind, o)]]
             lines.append(f"  {kind}: {', '.join(parts)}")
-        return lines + [f"  {note}" for note in self.notes]
+        lines += [f"  {note}" for note in self.notes]
+        if self.out_of_date:
+            lines.append(
+                "  Run `manage.py seed_course --update` to publish the shipped content as new "
+                "revisions (what a person changed in the admin stays as it is)."
+            )
+        return lines
 
 
 # Pure helpers -------------------------------------------------------------------------------
@@ -137,6 +159,23 @@ def _stream_content(model: type[models.Model], field_name: str, value) -> list:
     """A StreamField value as plain data without block ids: what to compare content by."""
     stream_block = model._meta.get_field(field_name).stream_block
     return _without_ids(stream_block.get_prep_value(value))
+
+
+def _canonical(block: dict) -> str:
+    return json.dumps(_without_ids(block), sort_keys=True, default=str)
+
+
+def _keep_block_ids(model: type[models.Model], field_name: str, current, shipped):
+    """`shipped` (a cleaned StreamField value), where a top-level block's content equals one
+    in `current` taking that block as it is, ids and all: an unchanged question keeps its
+    question and choice ids (what attempts, Insights and xAPI activity ids refer to)."""
+    stream_block = model._meta.get_field(field_name).stream_block
+    existing = {}
+    for block in stream_block.get_prep_value(current):
+        existing.setdefault(_canonical(block), block)
+    raw = [existing.pop(_canonical(block), block)
+           for block in stream_block.get_prep_value(shipped)]
+    return stream_block.to_python(raw)
 
 
 def _differs(instance, fields: dict, streams: dict) -> bool:
@@ -185,11 +224,18 @@ def hero_banner_png(size: tuple[int, int] = HERO_SIZE) -> bytes:
 class CourseSeed:
     """Seeds one course; ``run()`` does it all in one transaction and returns the report."""
 
-    def __init__(self, course: dict, *, demo: bool = False) -> None:
+    def __init__(self, course: dict, *, demo: bool = False, update: bool = False) -> None:
         self.course = course
         self.demo = demo
+        self.update = update
+        self.new_course = False
         self.report = SeedReport()
         self._figures: dict[str, object] = {}
+
+    @property
+    def may_change(self) -> bool:
+        """Whether content that exists may change: asked for, or the course is new."""
+        return self.update or self.new_course
 
     @transaction.atomic
     def run(self) -> SeedReport:
@@ -208,7 +254,9 @@ class CourseSeed:
     def _sync(self, kind: str, label: str, instance, fields: dict, streams: dict) -> None:
         """Bring an existing page or quiz up to date, unless a person has changed it."""
         model = type(instance)
-        cleaned = {name: _clean_stream(model, name, raw, label) for name, raw in streams.items()}
+        cleaned = {name: _keep_block_ids(model, name, getattr(instance, name),
+                                         _clean_stream(model, name, raw, label))
+                   for name, raw in streams.items()}
         if not _differs(instance, fields, cleaned):
             self.report.count(kind, UNCHANGED)
             return
@@ -218,10 +266,16 @@ class CourseSeed:
                 f"Left alone: {label!r} was changed in the admin since it was seeded."
             )
             return
+        if not self.may_change:
+            self.report.count(kind, OUT_OF_DATE)
+            self.report.notes.append(f"Out of date: {label!r} differs from the shipped content.")
+            return
         for name, value in {**fields, **cleaned}.items():
             setattr(instance, name, value)
-        instance.save_revision().publish()
+        revision = instance.save_revision()
+        revision.publish()
         self.report.count(kind, UPDATED)
+        self.report.notes.append(f"Published {label!r} as revision {revision.pk}.")
 
     def _create_page(self, parent: Page, page: Page, streams: dict, label: str) -> Page:
         for name, raw in streams.items():
@@ -286,6 +340,7 @@ class CourseSeed:
         ]}
         course = CoursePage.objects.child_of(index).filter(slug=data["slug"]).first()
         if course is None:
+            self.new_course = True
             page = CoursePage(slug=data["slug"], hero_image=self._hero_image(), **fields)
             return self._create_page(index, page, streams, data["title"])
         if course.hero_image_id:
@@ -309,14 +364,26 @@ class CourseSeed:
                     f"Left alone: {label!r} was changed in the admin since it was seeded."
                 )
                 continue
+            if lesson is None and not self.may_change:
+                self.report.count("pages", OUT_OF_DATE)
+                self.report.notes.append(f"Out of date: {label!r} is new in the shipped "
+                                         "content.")
+                continue
             quiz = self._quiz(data["quiz"], existing=lesson.quiz if lesson else None)
             fields = {"title": data["title"], "summary": data["summary"], "quiz": quiz}
-            streams = {"body": self._body(data["body"])}
+            try:
+                streams = {"body": self._body(data["body"])}
+            except _FigureNotLoaded:
+                self.report.count("pages", OUT_OF_DATE)
+                self.report.notes.append(f"Out of date: {label!r} has a new figure.")
+                continue
             if lesson is not None:
                 self._sync("pages", label, lesson, fields, streams)
                 continue
             lesson = self._create_page(course, LessonPage(slug=data["slug"], **fields),
                                        streams, label)
+            if not self.new_course:
+                self.report.notes.append(f"Added {label!r} as lesson {position + 1}.")
             # In the content's order: before the next shipped lesson already there.
             for later in shipped[position + 1:]:
                 following = lessons.filter(slug=later).first()
@@ -333,6 +400,12 @@ class CourseSeed:
             self.report.notes.append(
                 f"Left alone: lesson {lesson.title!r} is no longer in the course content, "
                 "but was changed in the admin, so it stays published."
+            )
+            return
+        if not self.may_change:
+            self.report.count("pages", OUT_OF_DATE)
+            self.report.notes.append(
+                f"Out of date: lesson {lesson.title!r} is no longer in the shipped content."
             )
             return
         lesson.unpublish()
@@ -354,7 +427,8 @@ class CourseSeed:
     # Snippets and media
 
     def _quiz(self, data: dict, *, existing: Quiz | None) -> Quiz:
-        quiz = existing or Quiz.objects.filter(title=data["title"]).first()
+        # Else a quiz of this title that no lesson uses (one a person or a lost page left).
+        quiz = existing or Quiz.objects.filter(title=data["title"], lessons=None).first()
         fields = {name: data[name] for name in QUIZ_FIELDS}
         streams = {"questions": _raw_stream(data["questions"])}
         if quiz is not None:
@@ -383,6 +457,8 @@ class CourseSeed:
         if image is not None:
             self.report.count("images", UNCHANGED)
             return image
+        if not self.may_change:
+            raise _FigureNotLoaded(filename)
         image = image_model(
             title=title,
             collection=self._collection(),

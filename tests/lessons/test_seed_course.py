@@ -1,5 +1,7 @@
 import copy
 import io
+import json
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -13,8 +15,16 @@ from lessons.content.builders import FIGURES_DIR
 from lessons.content.everybody_has_a_customer import COURSE
 from lessons.models import LessonPage
 from lessons.seed import CourseSeed
-from quizzes.models import Quiz
-from tests.factories import UserFactory
+from progress.models import CourseProgress, LessonProgress
+from progress.services import (
+    lesson_experience,
+    lesson_quiz_answer,
+    lesson_quiz_start,
+    lesson_quiz_submit,
+)
+from quizzes.models import Answer, Attempt, Quiz
+from quizzes.snapshot import quiz_questions
+from tests.factories import UserFactory, answers_for
 
 pytestmark = pytest.mark.django_db
 
@@ -41,9 +51,9 @@ def demo(settings):
     call_command("seed_course", "--demo", stdout=io.StringIO())
 
 
-def seed() -> str:
+def seed(*options: str) -> str:
     out = io.StringIO()
-    call_command("seed_course", stdout=out)
+    call_command("seed_course", *options, stdout=out)
     return out.getvalue()
 
 
@@ -228,9 +238,9 @@ def old_seed():
     return {lesson.slug: lesson for lesson in LessonPage.objects.all()}
 
 
-def test_seed_course_brings_an_untouched_old_course_up_to_date(old_seed):
+def test_seed_course_update_brings_an_untouched_old_course_up_to_date_in_place(old_seed):
     quiz_ids = {slug: lesson.quiz_id for slug, lesson in old_seed.items()}
-    output = seed()
+    output = seed("--update")
 
     lessons = list(LessonPage.objects.live().order_by("path"))
     assert [lesson.slug for lesson in lessons] == [data["slug"] for data in COURSE["lessons"]]
@@ -247,23 +257,23 @@ def test_seed_course_brings_an_untouched_old_course_up_to_date(old_seed):
     assert "updated" in output and "Left alone" not in output
 
 
-def test_seed_course_adds_a_new_lesson_in_the_contents_order(old_seed):
-    seed()
+def test_seed_course_update_adds_a_new_lesson_in_the_contents_order(old_seed):
+    seed("--update")
     slugs = list(LessonPage.objects.order_by("path").values_list("slug", flat=True))
     new = COURSE["lessons"][2]["slug"]
     assert slugs.index(new) == 2
     assert _lesson(new).live and _lesson(new).quiz.live
 
 
-def test_seed_course_unpublishes_a_lesson_the_content_dropped_and_keeps_its_page(old_seed):
-    output = seed()
+def test_seed_course_update_unpublishes_a_lesson_the_content_dropped_and_keeps_its_page(old_seed):
+    output = seed("--update")
     dropped = _lesson("a-dropped-lesson")
     assert not dropped.live
     assert "Unpublished lesson 'A dropped lesson'" in output
-    assert seed().count("Unpublished") == 0  # once only
+    assert seed("--update").count("Unpublished") == 0  # once only
 
 
-def test_seed_course_leaves_an_edited_lesson_and_quiz_alone_and_says_so(old_seed):
+def test_seed_course_update_leaves_an_edited_lesson_and_quiz_alone_and_says_so(old_seed):
     designer = UserFactory(username="editor", is_superuser=True)
     lesson = old_seed[COURSE["lessons"][0]["slug"]]
     lesson.title = "Our own take on touchpoints"
@@ -272,7 +282,7 @@ def test_seed_course_leaves_an_edited_lesson_and_quiz_alone_and_says_so(old_seed
     quiz.title = "Our own quiz"
     quiz.save_revision(user=designer).publish(user=designer)
 
-    output = seed()
+    output = seed("--update")
 
     lesson = _lesson(lesson.slug)
     assert lesson.title == "Our own take on touchpoints"
@@ -285,17 +295,128 @@ def test_seed_course_leaves_an_edited_lesson_and_quiz_alone_and_says_so(old_seed
     assert "Old text of" not in str(_lesson(COURSE["lessons"][1]["slug"]).body)
 
 
-def test_seed_course_leaves_an_unpublished_lesson_unpublished(old_seed):
+def test_seed_course_update_leaves_an_unpublished_lesson_unpublished(old_seed):
     designer = UserFactory(username="editor", is_superuser=True)
     lesson = old_seed[COURSE["lessons"][3]["slug"]]
     lesson.unpublish(user=designer)
-    seed()
+    seed("--update")
     assert not _lesson(lesson.slug).live
 
 
-def test_seed_course_updating_twice_changes_nothing(old_seed):
-    seed()
+def test_seed_course_update_twice_changes_nothing_the_second_time(old_seed):
+    seed("--update")
     after_update = _counts()
-    output = seed()
+    output = seed("--update")
     assert _counts() == after_update
     assert "updated" not in output and "created" not in output
+
+
+def test_seed_course_without_update_changes_nothing_in_an_existing_course_and_says_what_differs(
+        old_seed):
+    before = _counts()
+    output = seed()
+
+    assert _counts() == before
+    first = _lesson(COURSE["lessons"][0]["slug"])
+    assert "Old text of" in str(first.body)
+    assert _lesson("a-dropped-lesson").live
+    assert not LessonPage.objects.filter(slug=COURSE["lessons"][2]["slug"]).exists()
+    assert f"Out of date: 'lesson {COURSE['lessons'][0]['title']}'" in output
+    assert f"'lesson {COURSE['lessons'][2]['title']}' is new in the shipped content" in output
+    assert "'A dropped lesson' is no longer in the shipped content" in output
+    assert "seed_course --update" in output
+    assert seed() == output  # nothing was written, so the same report again
+
+
+def test_seed_course_update_keeps_the_ids_of_questions_whose_content_did_not_change(old_seed):
+    """The old quizzes hold the first shipped question as it is, then only that one."""
+    quiz = old_seed[COURSE["lessons"][0]["slug"]].quiz
+    [kept] = quiz_questions(quiz)
+
+    output = seed("--update")
+
+    questions = quiz_questions(Quiz.objects.get(pk=quiz.pk))
+    assert f"Published 'quiz {COURSE['lessons'][0]['quiz']['title']}' as revision" in output
+    assert len(questions) == len(COURSE["lessons"][0]["quiz"]["questions"]) > 1
+    assert questions[0]["id"] == kept["id"]
+    assert [c["id"] for c in questions[0]["choices"]] == [c["id"] for c in kept["choices"]]
+    assert kept["id"] not in {q["id"] for q in questions[1:]}
+
+
+# The release before the revised course, with learners' activity -------------------------------
+
+RELEASE = json.loads((Path(__file__).parent / "data" / "course_release_2026_12.json").read_text())
+
+
+def _as_stored(course: dict) -> dict:
+    """Course content as JSON keeps it (a block's (type, value) pair becomes a list)."""
+    return json.loads(json.dumps(course))
+
+
+def _rows(model):
+    return {row["id"]: row for row in model.objects.values()}
+
+
+@pytest.fixture
+def release_with_learners():
+    """The course as shipped in December 2026, and a learner part-way through it: lesson 1
+    passed, lesson 2 failed once, lesson 3 half answered, lesson 4 read."""
+    CourseSeed(RELEASE).run()
+    learner = UserFactory()
+    lessons = list(LessonPage.objects.order_by("path"))
+    first, second, third, fourth = lessons[:4]
+    lesson_experience(user=learner, lesson=first)
+    attempt, _ = lesson_quiz_start(user=learner, lesson=first)
+    lesson_quiz_submit(user=learner, lesson=first, attempt_id=attempt.pk,
+                       answers=answers_for(attempt.questions))
+    attempt, _ = lesson_quiz_start(user=learner, lesson=second)
+    lesson_quiz_submit(user=learner, lesson=second, attempt_id=attempt.pk,
+                       answers=answers_for(attempt.questions, right=False))
+    attempt, _ = lesson_quiz_start(user=learner, lesson=third)
+    lesson_quiz_answer(user=learner, lesson=third, attempt_id=attempt.pk,
+                       answer=answers_for(attempt.questions)[0])
+    lesson_experience(user=learner, lesson=fourth)
+    return learner, attempt
+
+
+def test_the_revised_course_differs_from_the_december_2026_release():
+    assert _as_stored(COURSE) != RELEASE
+
+
+def test_seed_course_update_publishes_the_revised_course_over_the_release_and_keeps_learners_work(
+        release_with_learners):
+    learner, half_answered = release_with_learners
+    pages = {page.slug: page.pk for page in LessonPage.objects.all()}
+    quizzes = {page.slug: page.quiz_id for page in LessonPage.objects.all()}
+    live = {page.slug: page.live_revision_id for page in LessonPage.objects.all()}
+    kept = {model: _rows(model) for model in (Attempt, Answer, LessonProgress, CourseProgress)}
+    revisions = Revision.objects.count()
+
+    output = seed("--update")
+
+    lessons = list(LessonPage.objects.live().order_by("path"))
+    assert [page.slug for page in lessons] == [data["slug"] for data in COURSE["lessons"]]
+    for page, data in zip(lessons, COURSE["lessons"], strict=True):
+        assert page.title == data["title"]
+        assert page.quiz.title == data["quiz"]["title"]
+        assert len(page.quiz.questions) == len(data["quiz"]["questions"])
+        assert page.live_revision.user is None  # published by the seed, not a person
+        if data["slug"] in pages:  # the same page and quiz: ids, IRIs and history stay
+            assert page.pk == pages[data["slug"]] and page.quiz_id == quizzes[data["slug"]]
+            old = next(d for d in RELEASE["lessons"] if d["slug"] == data["slug"])
+            if old != _as_stored(data):
+                assert page.live_revision_id != live[data["slug"]]
+    assert Revision.objects.count() > revisions
+    assert "Published" in output and "Left alone" not in output
+    assert {model: _rows(model) for model in kept} == kept  # not a row changed
+    # The half-answered attempt goes on against its snapshot of the old questions.
+    attempt = Attempt.objects.get(pk=half_answered.pk)
+    for answer in answers_for(attempt.questions)[1:]:
+        recorded = lesson_quiz_answer(user=learner, lesson=attempt.context_page.specific,
+                                      attempt_id=attempt.pk, answer=answer)
+    assert recorded.finished and recorded.attempt.scaled_score == 1
+
+    again = _counts(), Revision.objects.count()
+    output = seed("--update")
+    assert (_counts(), Revision.objects.count()) == again
+    assert "Published" not in output and "Added" not in output and "Out of date" not in output
