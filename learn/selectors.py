@@ -142,6 +142,8 @@ class AttemptResult:
     next_lesson: LessonPage | None  # the next lesson not completed yet, after this one first
     lesson_quiz: LessonQuiz | None
     rows: list[ResultRow]
+    # Launched from an LMS (cmi5, Tin Can): the LMS leads the way on, through Exit.
+    launched: bool = False
 
     @property
     def lesson_done(self) -> bool:
@@ -170,10 +172,16 @@ class AttemptResult:
 
     @property
     def next_step(self) -> str:
-        """The main button: certificate, resume, retry, next_lesson or course."""
+        """The main button: exit, certificate, resume, retry, next_lesson or course.
+
+        In an LMS launch only an attempt in progress goes on here; anything else (another
+        attempt, another lesson, the certificate) is the LMS's to offer after Exit.
+        """
+        quiz = self.lesson_quiz
+        if self.launched:
+            return "resume" if quiz is not None and quiz.attempt is not None else "exit"
         if self.course_completed:
             return "certificate"
-        quiz = self.lesson_quiz
         if quiz is not None and not self.lesson_done:
             if quiz.attempt is not None:
                 return "resume"
@@ -185,7 +193,7 @@ class AttemptResult:
     def offers_retry(self) -> bool:
         """A second button "Try again" (when it is not the main one): it could raise the score."""
         quiz = self.lesson_quiz
-        return (self.next_step not in ("retry", "resume") and quiz is not None
+        return (self.next_step not in ("retry", "resume", "exit") and quiz is not None
                 and quiz.attempt is None and quiz.can_retry)
 
     @property
@@ -197,8 +205,12 @@ class AttemptResult:
         return sum(row.scored for row in self.rows)
 
 
-def attempt_result(*, user: AbstractBaseUser, attempt_id: int) -> AttemptResult:
-    """One of the learner's submitted attempts; Attempt.DoesNotExist for anything else."""
+def attempt_result(*, user: AbstractBaseUser, attempt_id: int,
+                   launched: bool = False) -> AttemptResult:
+    """One of the learner's submitted attempts; Attempt.DoesNotExist for anything else.
+
+    `launched`: the lesson was launched from an LMS (see AttemptResult.next_step).
+    """
     attempt = Attempt.objects.select_related("quiz").get(
         pk=attempt_id, user=user, status=Attempt.Status.SUBMITTED
     )
@@ -215,6 +227,7 @@ def attempt_result(*, user: AbstractBaseUser, attempt_id: int) -> AttemptResult:
         next_lesson=next_lesson,
         lesson_quiz=lesson_quiz(user=user, lesson=lesson) if lesson else None,
         rows=result_rows(attempt),
+        launched=launched,
     )
 
 

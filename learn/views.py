@@ -176,7 +176,9 @@ def _answered_before(request, answers, number, answer) -> HttpResponse:
 def attempt_result(request: HttpRequest, attempt_id: int) -> HttpResponse:
     """A finished attempt's result; an attempt in progress resumes at its next question."""
     try:
-        result = selectors.attempt_result(user=request.user, attempt_id=attempt_id)
+        result = selectors.attempt_result(
+            user=request.user, attempt_id=attempt_id,
+            launched=getattr(request, "lms_launch", None) is not None)
     except Attempt.DoesNotExist:
         return redirect(_where_to(_answers_or_404(request, attempt_id)))
     return render(request, "learn/attempt_result.html", {"result": result})

@@ -35,6 +35,18 @@ def _learner(context):
     return user if user is not None and user.is_authenticated else None
 
 
+def _read_only_launch(request) -> bool:
+    """An LMS's Browse or Review launch (lms/middleware.py sets request.lms_launch): the
+    learner may look, but nothing is recorded and nothing can be taken."""
+    launch = getattr(request, "lms_launch", None)
+    return launch is not None and launch.read_only
+
+
+@register.simple_tag(takes_context=True)
+def read_only_launch(context) -> bool:
+    return _read_only_launch(context.get("request"))
+
+
 def _is_preview(context) -> bool:
     """An editor's preview (perhaps of an unsaved page): no learner state to show."""
     page = context.get("page")
@@ -157,7 +169,8 @@ def lesson_quiz(context) -> str:
                  else [block.block_type for block in quiz.questions])
         intro = quiz_intro(kinds=kinds, pass_mark=quiz.pass_mark,
                            max_attempts=quiz.max_attempts, intro=quiz.intro)
-    values = {"lesson": lesson, "preview": preview, "quiz_state": state, "intro": intro}
+    values = {"lesson": lesson, "preview": preview, "quiz_state": state, "intro": intro,
+              "read_only": _read_only_launch(request)}
     return render_to_string("learn/includes/quiz.html", values, request=request)
 
 
@@ -172,7 +185,7 @@ def lesson_done(context) -> str:
     """Marks the lesson experienced: by the JS module on opening, or a button without JS."""
     request, lesson = context.get("request"), context.get("page")
     user = _learner(context)
-    if user is None or _is_preview(context):
+    if user is None or _is_preview(context) or _read_only_launch(request):
         return ""
     values = {
         "lesson": lesson,

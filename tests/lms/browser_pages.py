@@ -165,11 +165,6 @@ def result_text(page) -> str:
     return page.inner_text("[data-quiz-result]")
 
 
-def try_again(page) -> None:
-    with page.expect_navigation():
-        page.click(".result__next form button")
-
-
 def exit_to_lms(page) -> None:
     with page.expect_navigation():
         page.click("[data-lms-exit]")

@@ -33,7 +33,13 @@ pytestmark = [pytest.mark.lrs, pytest.mark.django_db]
 def test_browse_and_review_send_only_initialized_and_terminated(client, lms, imported, mode):
     lessons, aus = imported
     session, _, registration, response = launch(client, lms, aus[0], mode=mode)
-    assert client.get(lessons[0].url).status_code == 200
+    page = client.get(lessons[0].url)
+    assert page.status_code == 200
+    # Nothing to take or record: no Start, no "read" marker, no saved position; it says why.
+    html = page.content.decode()
+    assert f"/learn/lessons/{lessons[0].pk}/quiz/start/" not in html
+    assert "data-api-experienced" not in html and "data-api-position" not in html
+    assert "launch the lesson again from your learning platform" in html
     refused = api_client(client).post(f"/api/v1/lessons/{lessons[0].pk}/experienced/")
     assert refused.status_code == 403 and refused.json()["error"] == "launch_read_only"
     start = client.post(f"/learn/lessons/{lessons[0].pk}/quiz/start/")

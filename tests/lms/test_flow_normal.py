@@ -178,3 +178,23 @@ def test_a_new_registration_is_credited_with_what_the_learner_already_met(client
     deliver()
     assert verbs(lms.statements(registration)) == [
         "launched", "initialized", "completed", "passed", "terminated"]
+
+
+def test_a_launched_lesson_leads_back_to_the_lms_not_to_other_lessons(client, lms, imported):
+    """Other lessons, the course and the certificate are the LMS's to offer: the launched
+    lesson has no course links, and its result's way on is Exit (a new attempt needs a
+    new launch, cmi5 9.3)."""
+    lessons, aus = imported
+    session, *_ = launch(client, lms, aus[0])
+    page = client.get(lessons[0].url).content.decode()
+    assert lessons[1].url not in page and 'class="pager"' not in page
+    assert 'class="breadcrumbs' not in page
+    experience(client, lessons[0])
+    attempt = take_quiz(client, lessons[0], right=False)
+
+    result = client.get(f"/learn/attempts/{attempt.pk}/").content.decode()
+
+    exit_url = f"/lms/sessions/{session.public_id}/exit/"
+    assert f'action="{exit_url}"' in result and "Exit and return to your learning platform" in result
+    assert lessons[1].url not in result and "/certificate" not in result
+    assert f"/learn/lessons/{lessons[0].pk}/quiz/start/" not in result  # no Try again
