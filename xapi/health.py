@@ -1,29 +1,16 @@
-"""Outbox health: the backlog for /healthz and the admin view, and the /healthz view.
-
-/healthz answers 200 with the database state and the xAPI backlog, or 503
-when the database cannot be reached. It needs no login (load balancers and
-monitors call it) and reveals only counts and an age. touchpoint/urls.py
-mounts it with `path("healthz", include("xapi.health"))`.
-"""
+"""Outbox health: the backlog for /healthz (touchpoint/health.py) and the admin view."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime
 
-from django.db import DatabaseError
 from django.db.models import Count, F, Min
-from django.http import JsonResponse
-from django.urls import path
 from django.utils import timezone
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
 
 from xapi.models import OutboxStatement
 
-__all__ = [
-    "Backlog", "healthz", "outbox_backlog", "outbox_counts", "outbox_recent_errors", "urlpatterns",
-]
+__all__ = ["Backlog", "outbox_backlog", "outbox_counts", "outbox_health", "outbox_recent_errors"]
 
 Status = OutboxStatement.Status
 
@@ -72,20 +59,9 @@ def outbox_recent_errors(limit: int = 20):
     )
 
 
-@never_cache
-@require_safe
-def healthz(request):
-    try:
-        backlog = outbox_backlog()
-        rejected = OutboxStatement.objects.filter(status=Status.REJECTED).count()
-    except DatabaseError:
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    xapi = {
-        key: value
-        for key, value in asdict(backlog).items()
-        if key in ("pending", "oldest_pending_age_seconds")
-    }
-    return JsonResponse({"status": "ok", "database": "ok", "xapi": {**xapi, "rejected": rejected}})
-
-
-urlpatterns = [path("", healthz, name="healthz")]
+def outbox_health() -> dict:
+    """The corporate LRS outbox in /healthz (touchpoint/health.py): backlog and rejections."""
+    backlog = outbox_backlog()
+    return {"pending": backlog.pending,
+            "oldest_pending_age_seconds": backlog.oldest_pending_age_seconds,
+            "rejected": OutboxStatement.objects.filter(status=Status.REJECTED).count()}

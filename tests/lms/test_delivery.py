@@ -13,6 +13,7 @@ from contextlib import closing
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.utils import timezone
 
 from lms.delivery import deliver_round
@@ -51,6 +52,8 @@ def test_statements_wait_out_an_outage_in_order_and_arrive_once(client, lms, imp
     assert (report.delivered, report.deferred) == (0, 2)
     assert "503" in LmsStatement.objects.first().last_error
     backoff_pending()  # however slow the machine, the backoff has not run out below
+    waiting = Client().get("/healthz").json()["lms"]  # what a monitor sees
+    assert waiting["pending"] == 2 and waiting["oldest_pending_age_seconds"] >= 0
 
     attempt = take_quiz(client, lessons[0])  # recorded while the first two wait
     exit_lesson(client, session)
@@ -67,6 +70,7 @@ def test_statements_wait_out_an_outage_in_order_and_arrive_once(client, lms, imp
     stored_order = [uuid.UUID(i) for i in ids[1:]]
     assert stored_order == list(LmsStatement.objects.order_by("sequence")
                                 .values_list("statement_id", flat=True))
+    assert Client().get("/healthz").json()["lms"]["pending"] == 0
 
 
 @pytest.mark.django_db

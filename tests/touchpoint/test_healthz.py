@@ -1,4 +1,6 @@
-"""/healthz: database state and the xAPI backlog, for load balancers and monitors."""
+"""/healthz: database state and the backlog of each outbox, for load balancers and monitors.
+
+(The LMS outbox's backlog during an LMS outage: tests/lms/test_delivery.py.)"""
 
 from datetime import timedelta
 
@@ -19,6 +21,7 @@ def test_healthz_reports_an_empty_backlog(client):
         "status": "ok",
         "database": "ok",
         "xapi": {"pending": 0, "oldest_pending_age_seconds": None, "rejected": 0},
+        "lms": {"pending": 0, "oldest_pending_age_seconds": None, "rejected": 0},
     }
     assert "no-cache" in response["Cache-Control"]
 
