@@ -53,17 +53,15 @@ LESSON = {
         ),
         text(
             "<h2>Value that travels through colleagues</h2>"
-            "<p>You don't have to meet a customer to change how they feel about us. Much of "
-            "what we do reaches them through colleagues first.</p>"
+            "<p>Much of what we do reaches customers through colleagues first.</p>"
             "<ul>"
-            "<li><b>Sales support.</b> Sellers can only promise what they know. Facts that "
-            "reach them accurate and in time become promises we can keep.</li>"
-            "<li><b>Finance.</b> When an analyst's charts make a trend plain at a glance, "
-            "executives see sooner where customers struggle, and decide with them in "
-            "mind.</li>"
-            "<li><b>Facilities.</b> Visitors judge us partly by the reception they walk "
-            "into, and colleagues who serve customers all day do it better in a building "
-            "that is clean and cared for.</li>"
+            "<li><b>Sales support.</b> Sellers can only promise what they know; accurate "
+            "facts, in time, make promises we can keep.</li>"
+            "<li><b>Finance.</b> Charts that make a trend plain show executives where "
+            "customers struggle, so they decide with them in mind.</li>"
+            "<li><b>Facilities.</b> Visitors judge us partly by the lobby they walk into, and "
+            "colleagues who serve customers all day work better in a cared-for "
+            "building.</li>"
             "</ul>"
         ),
         figure(
