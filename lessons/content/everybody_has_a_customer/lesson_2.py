@@ -231,9 +231,10 @@ LESSON = {
                     "those teams shapes the customer's experience too.",
                 ),
                 choice(
-                    "Customer-facing teams need no briefing",
-                    "They do need it, but they are not enough on their own. The flaw is "
-                    "leaving everyone else out.",
+                    "None, if the other teams are briefed a year later",
+                    "Phasing sounds sensible, but the other teams shape what the front line "
+                    "can deliver from day one. Leaving them for later leaves most of the "
+                    "chain out.",
                 ),
             ],
         ),

@@ -139,8 +139,8 @@ LESSON = {
                 "Only the customers' view settles it."
             ),
             if_true=(
-                "Not so. Insiders nearly always rate themselves higher than customers rate "
-                "them. The survey shows how the team feels, not how its work lands."
+                "Not so. Insiders tend to rate themselves well above how their customers "
+                "rate them. The survey shows how the team feels, not how its work lands."
             ),
             if_false=(
                 "Right. We see our effort; customers see our results. Ask them, and measure "

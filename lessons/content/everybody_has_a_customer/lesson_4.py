@@ -199,7 +199,7 @@ LESSON = {
             ),
             choices=[
                 choice(
-                    "Cared-for staff serve customers better",
+                    "It fits: cared-for staff serve customers better",
                     "Right. Training, tools and a fair workload help people serve customers. "
                     "What the order rules out is the team's convenience coming first.",
                     correct=True,
@@ -210,9 +210,9 @@ LESSON = {
                     "reason to rank the team's convenience above customers.",
                 ),
                 choice(
-                    "It doesn't: staff wellbeing is irrelevant",
-                    "It is relevant. Staff who are looked after tend to serve customers "
-                    "better, which is why caring for your team is part of the job.",
+                    "It clashes: the order puts staff last",
+                    "A common misreading. The order puts the team's convenience third when "
+                    "interests truly clash; looking after staff is a way of serving customers.",
                 ),
             ],
         ),

@@ -145,8 +145,8 @@ LESSON = {
                 ),
                 choice(
                     "One batch of brake pads wears out too fast",
-                    "Yes. Quality issues often reach the company first as complaints, before "
-                    "any test finds them.",
+                    "Yes. A quality issue can reach the company as complaints before any test "
+                    "finds it.",
                     correct=True,
                 ),
                 choice(
