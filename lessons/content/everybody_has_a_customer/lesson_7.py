@@ -216,18 +216,18 @@ LESSON = {
             choices=[
                 choice(
                     "Build the new habits into the steps of the process",
-                    "Yes. Then they happen because that is how the work is done, not because "
-                    "someone remembered.",
+                    "Yes. Built into the process, a habit happens because that is how the work "
+                    "is done, not because someone remembered.",
                     correct=True,
                 ),
                 choice(
-                    "Measure them, and discuss them in performance reviews",
+                    "Measure the habits and discuss them in reviews",
                     "Yes. What is measured gets attention, and a review is where people see "
                     "what really counts.",
                     correct=True,
                 ),
                 choice(
-                    "Count them towards incentives and bonuses",
+                    "Make the habits count towards incentives and bonuses",
                     "Yes. Rewards tell people what the company means, more loudly than "
                     "posters do.",
                     correct=True,
