@@ -2,14 +2,17 @@
 
 import copy
 import re
+from fractions import Fraction
 
 import pytest
+from wagtail.blocks import StreamValue
 
 from lessons.blocks import LessonStreamBlock
 from lessons.content.builders import FIGURES_DIR
 from lessons.content.everybody_has_a_customer import COURSE
-from lessons.reading_time import count_words
+from lessons.reading_time import body_reading_minutes, count_words
 from quizzes.blocks import QuestionStreamBlock
+from quizzes.scoring import LIKERT
 from tests.factories import create_image
 
 LESSONS = COURSE["lessons"]
@@ -19,6 +22,9 @@ CHOICE_TYPES = ("single_choice", "multiple_response", "sequencing", "matching")
 # One block per phone screen (360x740): a text block of at most about 110 words.
 MAX_BLOCK_WORDS = 115
 MAX_PROMPT_CHARS, MAX_CHOICE_CHARS = 120, 60
+LESSON_MINUTES = range(3, 6)  # 3 to 5 minutes, as the brief asks
+# Existing deployments keep this page, its id and its xAPI IRI (the lesson split in two).
+LESSON_6_SLUG = "listen-measure-and-lead-from-anywhere"
 
 
 def _questions(lesson):
@@ -26,7 +32,13 @@ def _questions(lesson):
 
 
 def _scored(lesson):
-    return [(kind, value) for kind, value in _questions(lesson) if kind != "likert"]
+    return [(kind, value) for kind, value in _questions(lesson) if kind != LIKERT]
+
+
+def _reading_minutes(lesson) -> int:
+    """What LessonPage.reading_minutes computes once the lesson is seeded."""
+    raw = [{"type": kind, "value": value} for kind, value in lesson["body"]]
+    return body_reading_minutes(StreamValue(LessonStreamBlock(), raw, is_lazy=True))
 
 
 def _block_words(value) -> int:
@@ -63,18 +75,66 @@ def test_course_uses_every_question_type_in_the_lessons_the_brief_names():
     assert [n for n, k in enumerate(kinds, 1) if "likert" in k] == [5]
 
 
-def test_every_lesson_has_three_to_five_scored_questions_and_an_80_percent_pass_mark():
+def test_every_lesson_takes_three_to_five_minutes_to_read():
+    """The budget is the lesson's own computed minutes (LessonPage.reading_minutes, shown as
+    "N min read"): its body only. The knowledge check does not count here: the course's
+    duration adds it separately (lessons.reading_time.course_minutes, 30 s a question), and
+    counted in the lesson it would leave lesson 5 no time to teach anything (five scored
+    questions and six self-assessment statements are 5.5 minutes by that allowance). With
+    the check, a lesson takes about 5 to 8 minutes."""
     for lesson in LESSONS:
-        assert 3 <= len(_scored(lesson)) <= 5, lesson["title"]
-        assert lesson["quiz"]["pass_mark"] == 80
+        assert _reading_minutes(lesson) in LESSON_MINUTES, (lesson["title"],
+                                                            _reading_minutes(lesson))
+
+
+def test_every_scored_quiz_has_four_or_five_questions_and_one_slip_still_passes():
+    """A knowledge check, not an exam: losing every point of any one question, with the rest
+    right, still reaches the pass mark (quizzes.scoring: passed when scaled * 100 >= mark)."""
+    for lesson in LESSONS:
+        scored = _scored(lesson)
+        assert 4 <= len(scored) <= 5, lesson["title"]
+        points = [value["points"] for _, value in scored]
+        total, pass_mark = sum(points), lesson["quiz"]["pass_mark"]
+        for lost in points:
+            assert Fraction(total - lost, total) * 100 >= pass_mark, (lesson["title"], lost)
+
+
+def test_two_slips_fail_a_five_question_check():
+    """The mark still means something: two questions missed out of five is not a pass."""
+    for lesson in LESSONS:
+        points = sorted(value["points"] for _, value in _scored(lesson))
+        total = sum(points)
+        assert Fraction(total - sum(points[:2]), total) * 100 < lesson["quiz"]["pass_mark"]
+
+
+def test_lesson_six_keeps_its_slug_and_no_two_lessons_share_one():
+    assert LESSONS[5]["slug"] == LESSON_6_SLUG
+    slugs = [lesson["slug"] for lesson in LESSONS]
+    assert len(set(slugs)) == len(slugs)
 
 
 def test_lesson_five_pairs_a_self_assessment_of_what_you_know_and_have_with_scored_questions():
-    statements = [value["prompt"] for kind, value in _questions(LESSONS[4]) if kind == "likert"]
-    assert len(statements) >= 4 and len(_scored(LESSONS[4])) >= 3
-    for statement in statements:  # about the learner, never "how customer focused are we"
+    statements = [value["prompt"] for kind, value in _questions(LESSONS[4]) if kind == LIKERT]
+    assert len(statements) >= 4 and len(_scored(LESSONS[4])) >= 4
+    for statement in statements:  # about the learner, what they know and have
         assert re.search(r"\b(I|my|me)\b", statement), statement
-        assert "focused" not in statement.lower(), statement
+
+
+def test_lesson_five_never_asks_the_learner_to_rate_the_companys_customer_focus():
+    """Lesson 3 teaches that insiders cannot grade their own customer focus."""
+    rating_us = re.compile(r"focus|centric|\b(the|our) (company|team|organisation)\b|\bwe are\b",
+                           re.IGNORECASE)
+    for kind, value in _questions(LESSONS[4]):
+        if kind == LIKERT:
+            assert not rating_us.search(value["prompt"]), value["prompt"]
+
+
+def test_no_multiple_response_prompt_gives_away_how_many_choices_are_right():
+    count = re.compile(r"\b(two|three|four|five|\d+)\b", re.IGNORECASE)
+    for lesson in LESSONS:
+        for kind, value in _questions(lesson):
+            if kind == "multiple_response":
+                assert not count.search(value["prompt"]), value["prompt"]
 
 
 def test_every_scored_choice_teaches_and_every_question_explains():

@@ -8,7 +8,7 @@ phone screen, because lessons are shown one block per step. The course's lesson
 count and duration are computed from the lessons, so no text here states them.
 """
 
-from . import lesson_1, lesson_2, lesson_3, lesson_4, lesson_5, lesson_6
+from . import lesson_1, lesson_2, lesson_3, lesson_4, lesson_5, lesson_6, lesson_7
 
 COURSE = {
     "slug": "everybody-has-a-customer",
@@ -23,7 +23,8 @@ COURSE = {
         "Tell the inside view of customer focus from the customer's view, and check it.",
         "Apply the priority order: paying customers, then colleagues, then your own team.",
         "Tell engagement from ambassadorship, and name what you need to serve customers.",
-        "Turn a repeated complaint into a measured improvement, whatever your role.",
+        "Learn from unhappy customers and act on a repeated problem, whatever your role.",
+        "Show an improvement in a number leaders watch, and help customer focus last.",
     ],
     "hero_alt": "Abstract banner: overlapping teal and amber circles on a dark navy background",
     "lessons": [
@@ -33,5 +34,6 @@ COURSE = {
         lesson_4.LESSON,
         lesson_5.LESSON,
         lesson_6.LESSON,
+        lesson_7.LESSON,
     ],
 }

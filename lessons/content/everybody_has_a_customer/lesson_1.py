@@ -53,15 +53,15 @@ LESSON = {
         ),
         text(
             "<h2>Value that travels through colleagues</h2>"
-            "<p>You don't have to meet a customer to change how they feel about us. Much of "
-            "what we do reaches them through colleagues first.</p>"
+            "<p>Much of what we do reaches customers through colleagues first.</p>"
             "<ul>"
-            "<li><b>Sales support</b> gives sellers timely, accurate facts, so they make "
-            "promises we can keep.</li>"
-            "<li><b>A finance analyst</b> draws clear charts that help executives make better "
-            "decisions for customers.</li>"
-            "<li><b>A clean, well-kept office</b> shapes a visitor's first impression, and the "
-            "mood of colleagues who serve customers all day.</li>"
+            "<li><b>Sales support.</b> Sellers can only promise what they know; accurate "
+            "facts, in time, make promises we can keep.</li>"
+            "<li><b>Finance.</b> Charts that make a trend plain show executives where "
+            "customers struggle, so they decide with them in mind.</li>"
+            "<li><b>Facilities.</b> Visitors judge us partly by the lobby they walk into, and "
+            "colleagues who serve customers all day work better in a cared-for "
+            "building.</li>"
             "</ul>"
         ),
         figure(
@@ -123,54 +123,56 @@ LESSON = {
             ),
         ),
         multiple_response(
-            "Which of these are touchpoints where a customer meets the company?",
+            "A customer places one order with us. Which of these are touchpoints on its way "
+            "to them?",
             explanation=(
                 "A touchpoint is any moment a customer meets a person, product or document "
-                "from us, including the ones we rarely think about."
+                "from us. Work they never meet can still add value, through colleagues."
             ),
             choices=[
                 choice(
-                    "The tone of voice on a support call",
-                    "Yes. Even when the problem gets fixed, the tone decides how the call is "
-                    "remembered.",
+                    "The agent's tone when they phone about delivery",
+                    "Yes. The same answer in a warmer or colder tone leaves a different "
+                    "impression, and the tone is what they remember.",
                     correct=True,
                 ),
                 choice(
-                    "A shipment arriving complete and on time",
-                    "Yes. Delivery is when customers finally hold what they bought: it "
-                    "confirms their choice or undermines it.",
+                    "An invoice they can match to the order at a glance",
+                    "Yes. A document is a touchpoint: clear and correct, it saves them time; "
+                    "wrong, it costs them an afternoon.",
                     correct=True,
                 ),
                 choice(
-                    "An employee in a company jacket at a match",
-                    "Yes. To the people around them, whoever wears our logo is the company.",
+                    "Our van, in company colours, blocking their gate",
+                    "Yes. Whoever drives or wears our logo is the company to the people who "
+                    "see them, customers included.",
                     correct=True,
                 ),
                 choice(
-                    "How an internal shared drive is organised",
-                    "Customers never see it, so it is not a touchpoint. It can still matter "
-                    "indirectly if it slows down colleagues who serve them.",
+                    "The cost report finance sends to our executives",
+                    "Not a touchpoint: the customer never meets it. It can still create value "
+                    "indirectly, through the decisions it informs.",
                 ),
             ],
         ),
         single_choice(
-            "A finance analyst never talks to customers. How can their work create value "
-            "for customers?",
+            "Dana, a finance analyst, never talks to customers. How can her work create "
+            "value for them?",
             explanation=(
-                "Value often travels through colleagues: clear analysis helps decision makers "
-                "act in customers' interest."
+                "Value often travels through colleagues: analysis that makes a trend plain "
+                "helps decision makers act in customers' interest."
             ),
             choices=[
                 choice(
-                    "Clear charts help executives decide better for customers",
-                    "Right. When leaders see clearly where customers struggle, they decide "
-                    "better and faster on customers' behalf.",
+                    "Her analysis shows leaders where customers struggle",
+                    "Right. When leaders see sooner where customers have trouble, they "
+                    "decide faster and better on customers' behalf.",
                     correct=True,
                 ),
                 choice(
-                    "It can't: only front-line staff create customer value",
-                    "Front-line staff are the last link in a chain. What reaches them, "
-                    "including the numbers behind decisions, shapes what customers get.",
+                    "Only indirectly, so it matters less than front-line work",
+                    "Indirect isn't lesser. What reaches the front line, including the "
+                    "numbers behind decisions, shapes what customers get.",
                 ),
                 choice(
                     "Only by cutting costs so that prices can fall",

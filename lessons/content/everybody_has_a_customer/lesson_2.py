@@ -85,8 +85,8 @@ LESSON = {
             "why is this role worth funding?</i></p>"
             "<p>If the answer comes quickly, you know who your work is really for. If it "
             "doesn't, trace the chain: who uses what you produce, and who uses what they "
-            "produce? Follow it far enough and you reach a paying customer. That answer is "
-            "where customer-centric thinking starts.</p>"
+            "produce? Follow it far enough and you reach a paying customer. Customer-centric "
+            "thinking begins with that answer.</p>"
         ),
         takeaway(
             "<p>Everybody has a customer. If you don't serve a paying customer directly, you "
@@ -100,24 +100,33 @@ LESSON = {
     "quiz": quiz(
         "Who is your customer?",
         single_choice(
-            "Which sentence sums up Deming's idea?",
-            explanation="Deming: every job either serves the customer or serves someone who does.",
+            "A new payroll colleague says: \u201cI don't have customers. I just pay "
+            "people.\u201d What is the best reply?",
+            explanation=(
+                "In Deming's terms, every job serves the customer or serves someone who does. "
+                "Payroll serves the colleagues it pays."
+            ),
             choices=[
                 choice(
-                    "Every job serves the customer or someone who does",
-                    "Right. There is no third kind of job: follow any role's work far enough "
-                    "and it reaches a paying customer.",
+                    "You serve colleagues who serve customers, so you do",
+                    "Right. Payroll is the second kind of job Deming describes: it serves "
+                    "the people who build, sell and support.",
                     correct=True,
                 ),
                 choice(
-                    "Only customer-facing jobs really matter",
-                    "Customer-facing staff depend on many others. If that work is late or "
-                    "wrong, customers feel it too.",
+                    "True: payroll is internal, so customers don't apply",
+                    "Internal work still has customers: the colleagues who receive it. Late "
+                    "or wrong pay reaches paying customers through them.",
                 ),
                 choice(
-                    "The customer is always right",
-                    "That is a different slogan. Deming's idea is about whom each job serves, "
-                    "not about who wins an argument.",
+                    "Your customer is your manager, who sets your goals",
+                    "Your manager sets priorities, but your customers are the people who "
+                    "receive your work: here, every colleague being paid.",
+                ),
+                choice(
+                    "Only if you sometimes help answer customer calls",
+                    "Meeting customers isn't the test. Whom your work reaches, and where it "
+                    "goes from there, is.",
                 ),
             ],
         ),
@@ -155,43 +164,50 @@ LESSON = {
             ],
         ),
         true_false(
-            "A colleague who receives your work is one of your customers.",
-            answer=True,
+            "You send planning a weekly stock report. If it is late but accurate, no "
+            "customer is affected: planning never meets one.",
+            answer=False,
             explanation=(
-                "Internal customers are the colleagues who receive your work and need it to do "
-                "theirs."
+                "Internal customers are the colleagues who receive your work. A poor "
+                "hand-off to them reaches paying customers in the end."
             ),
             if_true=(
-                "Right. They are your internal customer: what you hand them shapes what they "
-                "can pass on, all the way to the paying customer."
+                "Not so. Planning is your internal customer. A late report delays their plan, "
+                "and the delay travels on until a paying customer feels it."
             ),
             if_false=(
-                "They are, in fact. A colleague who depends on your work is an internal "
-                "customer, and a poor hand-off to them reaches paying customers in the end."
+                "Right. Planning receives your work, so it is your customer, and a late "
+                "hand-off ripples on towards paying customers."
             ),
         ),
         single_choice(
-            "Which question best tests whether a role is worth funding?",
+            "Budgets are tight and your reporting role is under review. Which argument best "
+            "shows it is worth funding?",
             explanation=(
-                "Customer-centric thinking starts with the paying customer's view of why a "
-                "role exists."
+                "The test of any role is why it is worth funding, seen from the paying "
+                "customer's side, even when the path runs through colleagues."
             ),
             choices=[
                 choice(
-                    "Why would a paying customer be glad it exists?",
-                    "Right. Seen from the customer's side, the answer shows who the work is "
-                    "really for, even when the path runs through colleagues.",
+                    "Sales can quote customers accurately thanks to my figures",
+                    "Right. It traces the role to what a paying customer gets, through the "
+                    "colleagues it serves. That is the test.",
                     correct=True,
                 ),
                 choice(
-                    "How many hours a week does it take?",
-                    "Hours measure effort, not value. A busy role can add little for "
-                    "customers, and a quiet one a lot.",
+                    "The role is fully booked every week of the year",
+                    "Busy isn't the same as valuable. Hours show effort, not what reaches a "
+                    "customer.",
                 ),
                 choice(
-                    "How senior is the person who manages it?",
-                    "Seniority describes the org chart, not customers. The test is the value "
-                    "that reaches them.",
+                    "Company policy requires these reports each month",
+                    "A rule explains why the work exists, not why it's worth paying for. Show "
+                    "whom it serves and what they get.",
+                ),
+                choice(
+                    "Similar companies all have a role like this",
+                    "Other firms' choices don't show what this role does for our customers. "
+                    "Trace the chain to them instead.",
                 ),
             ],
         ),
@@ -215,9 +231,10 @@ LESSON = {
                     "those teams shapes the customer's experience too.",
                 ),
                 choice(
-                    "Customer-facing teams need no briefing",
-                    "They do need it, but they are not enough on their own. The flaw is "
-                    "leaving everyone else out.",
+                    "None, if the other teams are briefed a year later",
+                    "Phasing sounds sensible, but the other teams shape what the front line "
+                    "can deliver from day one. Leaving them for later leaves most of the "
+                    "chain out.",
                 ),
             ],
         ),

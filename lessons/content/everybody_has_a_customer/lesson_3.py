@@ -31,9 +31,10 @@ LESSON = {
         ),
         text(
             "<h2>Feeling focused is not proof</h2>"
-            "<p>Ask employees whether their company puts customers first and most say yes. "
-            "Ask its customers and many strongly disagree. Both sides are sincere; they are "
-            "looking from different places.</p>"
+            "<p>Put one question to two groups: <i>does this company put customers "
+            "first?</i> Inside, nearly everyone says yes. Among its customers, a good many "
+            "say a firm no. Neither side is lying; they are looking from different "
+            "places.</p>"
             "<p>Inside, we see our effort: the late nights, the careful processes, the good "
             "intentions. Outside, customers see results: how long they waited, whether the "
             "answer was right, whether anyone followed up. Effort they never see counts for "
@@ -104,75 +105,83 @@ LESSON = {
     "quiz": quiz(
         "Inside view or outside view?",
         single_choice(
-            "What does ethnocentrism about customer-centricity mean?",
+            "At a team meeting: \u201cWe're the most customer-focused team here. Look how "
+            "hard we work!\u201d What is going on?",
             explanation=(
-                "It is judging how customer-centric we are from inside our own team or "
-                "company, instead of from the customer's side."
+                "Ethnocentrism about customer-centricity: judging our customer focus from "
+                "inside, by our own yardstick (effort), instead of from the customer's side."
             ),
             choices=[
                 choice(
-                    "Judging our customer focus from inside our team",
-                    "Right. Like judging the world by your own culture's habits, it takes the "
-                    "inside view as the yardstick.",
+                    "They judge customer focus by their own yardstick",
+                    "Right. Effort is what the team sees from inside. Customers judge what "
+                    "reaches them, and nobody has asked them.",
                     correct=True,
                 ),
                 choice(
-                    "Serving customers from one country better",
-                    "The word comes from culture, but here it is about viewpoint: trusting how "
-                    "things look from inside.",
+                    "Team spirit, which customers will feel too",
+                    "Team spirit is welcome, but it is not evidence. Customers feel results, "
+                    "and they may see those quite differently.",
                 ),
                 choice(
-                    "Asking customers too often for their view",
-                    "That is closer to the remedy. Asking customers is how you escape the "
-                    "inside view.",
+                    "A fair claim: effort usually shows in results",
+                    "Not reliably. Hard work can go into things customers don't value; only "
+                    "their view tells you whether it did.",
                 ),
             ],
         ),
         true_false(
-            "If most of our team feels customer-focused, that is good evidence that we are.",
+            "In your team's own survey, 9 in 10 say the team puts customers first. So its "
+            "customers most likely agree.",
             answer=False,
             explanation=(
-                "Employees often rate their customer focus far higher than customers do. Only "
-                "the customer's view settles it."
+                "How focused a team feels and how its customers see it often differ widely. "
+                "Only the customers' view settles it."
             ),
             if_true=(
-                "Not so. Most employees feel customer-focused while many of their customers "
-                "strongly disagree. A feeling from inside is not evidence."
+                "Not so. Insiders tend to rate themselves well above how their customers "
+                "rate them. The survey shows how the team feels, not how its work lands."
             ),
             if_false=(
-                "Right. We see our effort; customers see our results. Only asking and "
-                "measuring their view tells you how customer-focused you are."
+                "Right. We see our effort; customers see our results. Ask them, and measure "
+                "what they experience, before you believe the 9 in 10."
             ),
         ),
         multiple_response(
-            "Which are good ways to check how customer-centric your team really is?",
+            "Your team wants to know how well its monthly report serves the people who use "
+            "it. What would tell you?",
             explanation=(
-                "The remedy is to take the customer's perspective, ask for their view and "
-                "measure it."
+                "The remedy for the inside view: take the customer's seat, ask them, and "
+                "measure something they care about."
             ),
             choices=[
                 choice(
-                    "Ask the people who receive your work",
+                    "Ask a few readers what they use and what they skip",
                     "Yes. A short, specific question gets you the outside view quickly, from "
                     "internal and paying customers alike.",
                     correct=True,
                 ),
                 choice(
-                    "Go through your process as a customer would",
-                    "Yes. Taking the customer's seat shows you the waits and confusion that "
-                    "are invisible from inside.",
+                    "Try to answer a real question with the report yourself",
+                    "Yes. Taking the reader's seat shows you the hunting and guessing that "
+                    "are invisible when you write it.",
                     correct=True,
                 ),
                 choice(
-                    "Track a measure customers care about",
-                    "Yes. Measuring what matters to customers turns opinions into evidence "
+                    "Track how often readers come back with questions",
+                    "Yes. A measure of what readers experience turns opinions into evidence "
                     "you can act on.",
                     correct=True,
                 ),
                 choice(
-                    "Ask the team to rate its own customer focus",
-                    "A self-rating is the inside view again. It tells you how the team feels, "
-                    "not how customers experience its work.",
+                    "Ask the team how useful it thinks the report is",
+                    "That is the inside view again. It tells you how the team feels about its "
+                    "report, not how readers get on with it.",
+                ),
+                choice(
+                    "Count the hours that go into preparing it",
+                    "Hours measure effort, which readers never see. A report can take days "
+                    "and still not answer their question.",
                 ),
             ],
         ),
@@ -198,6 +207,32 @@ LESSON = {
                     "Customers don't see how hard we work",
                     "True, and beside the point: customers judge results, not effort. Their "
                     "view is the one that counts.",
+                ),
+            ],
+        ),
+        single_choice(
+            "Your team worked late all week on a customer's order, and it still arrived two "
+            "days late. How will they judge it?",
+            explanation=(
+                "Customers judge what reaches them: when it came, whether it was right, "
+                "whether anyone kept them informed. Effort they never see counts for little."
+            ),
+            choices=[
+                choice(
+                    "By the late arrival, and by whether we warned them",
+                    "Right. They see the result and how we handled it. A call ahead of the "
+                    "delay would have been a good touchpoint.",
+                    correct=True,
+                ),
+                choice(
+                    "Kindly, once they hear how hard we worked",
+                    "Some will sympathise, but the late order is what they had to deal with. "
+                    "Effort is the inside view.",
+                ),
+                choice(
+                    "Not at all: one late order is soon forgotten",
+                    "No touchpoint is neutral. A late order leaves them liking us a little "
+                    "less, unless we handle it well.",
                 ),
             ],
         ),

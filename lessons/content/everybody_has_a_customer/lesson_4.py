@@ -4,7 +4,6 @@ from ..builders import (
     choice,
     example,
     figure,
-    multiple_response,
     quiz,
     reflection,
     sequencing,
@@ -79,9 +78,10 @@ LESSON = {
         ),
         text(
             "<h2>What the evidence shows, and what it doesn't</h2>"
-            "<p>Companies that keep customers happier and for longer also tend to be more "
-            "profitable. That is a correlation: the two go together. It does not prove that "
-            "one causes the other; well-run companies may simply do both.</p>"
+            "<p>Line companies up by how happy their customers are and how long they stay, "
+            "and profit tends to climb along the same line. That is a correlation: the two "
+            "move together. Nobody has shown that one drives the other; well-run companies "
+            "may simply be good at both.</p>"
             "<p>The link still matters to you. Profit is what funds jobs, budgets and "
             "promotions, and a company that loses its customers soon has less of all "
             "three.</p>"
@@ -143,41 +143,47 @@ LESSON = {
             ],
         ),
         single_choice(
-            "An order is one item short at month-end. Shipping it now hits your target. What "
-            "fits the priority order?",
+            "A customer asks for invoices split by site. It would cost your team an hour a "
+            "month. What fits the priority order?",
             explanation=(
-                "The customer's interest comes before the team's target, and asking them is "
-                "the surest way to serve it."
+                "The paying customer's interest comes before the team's convenience. The "
+                "team's time still matters: make the new task cheap, don't refuse it."
             ),
             choices=[
                 choice(
-                    "Call the customer, explain, let them choose",
-                    "Right. It puts the customer's interest first and trusts their judgement "
-                    "about what they need.",
+                    "Agree, then look for a way to make that hour shorter",
+                    "Right. The customer's interest comes first, and your team's time still "
+                    "counts, so make the new task as light as you can.",
                     correct=True,
                 ),
                 choice(
-                    "Ship it short so the team hits its target",
-                    "That puts the team's number first. The customer may get a partial order "
-                    "they can't use, and a second delivery to handle.",
+                    "Explain why our standard format is better for them",
+                    "That dresses up the team's convenience as advice. The customer has "
+                    "already told you what serves them.",
                 ),
                 choice(
-                    "Hold it quietly and ship it complete later",
-                    "Better than shipping it short, but the customer is left guessing. Telling "
-                    "them turns a delay into a good touchpoint.",
+                    "Agree, once this quarter's targets are met",
+                    "It makes the customer wait for the team's numbers: the order flipped, "
+                    "one sensible-looking choice at a time.",
+                ),
+                choice(
+                    "Decline politely: the team's workload comes first",
+                    "That puts the third priority first. An hour a month is small against "
+                    "what the split saves the customer.",
                 ),
             ],
         ),
         true_false(
-            "Research proves that keeping customers happy causes higher profits.",
+            "A colleague's slide says studies prove that happier customers cause higher "
+            "profits. That is what the evidence shows.",
             answer=False,
             explanation=(
                 "Happier, longer-kept customers and higher profits tend to go together. That "
                 "is a correlation, not a proven cause."
             ),
             if_true=(
-                "Not quite. The two tend to go together, but that is a correlation: it does "
-                "not prove that one causes the other."
+                "Not quite. The two move together, but that is a correlation: it does not "
+                "prove that one causes the other."
             ),
             if_false=(
                 "Right. The evidence shows a link, not a cause. The link still matters: "
@@ -193,7 +199,7 @@ LESSON = {
             ),
             choices=[
                 choice(
-                    "Cared-for staff serve customers better",
+                    "It fits: cared-for staff serve customers better",
                     "Right. Training, tools and a fair workload help people serve customers. "
                     "What the order rules out is the team's convenience coming first.",
                     correct=True,
@@ -204,35 +210,40 @@ LESSON = {
                     "reason to rank the team's convenience above customers.",
                 ),
                 choice(
-                    "It doesn't: staff wellbeing is irrelevant",
-                    "It is relevant. Staff who are looked after tend to serve customers "
-                    "better, which is why caring for your team is part of the job.",
+                    "It clashes: the order puts staff last",
+                    "A common misreading. The order puts the team's convenience third when "
+                    "interests truly clash; looking after staff is a way of serving customers.",
                 ),
             ],
         ),
-        multiple_response(
-            "Which are signs that a team's priority order has flipped?",
+        single_choice(
+            "Your team agrees a new rule that saves it time, and everyone inside calls it "
+            "sensible. What should come next?",
             explanation=(
-                "When the order flips, rules and targets start to serve the team rather than "
-                "the people it serves."
+                "The inside view (lesson 3) hides the moment the order flips. Ask whom a rule "
+                "serves first, then check from the side of those it affects."
             ),
             choices=[
                 choice(
-                    "Rules written mainly to make the team's life easier",
-                    "Yes. A rule that suits the team but makes customers or colleagues wait "
-                    "puts the third priority first.",
+                    "Ask whom it serves first; check with those it affects",
+                    "Right. From inside, a rule that suits the team always looks sensible. "
+                    "The people it affects can tell you whether the order has flipped.",
                     correct=True,
                 ),
                 choice(
-                    "Targets met by pushing problems to the next team",
-                    "Yes. The number looks good, but the internal customer pays for it, and "
-                    "often the paying customer after them.",
-                    correct=True,
+                    "Adopt it: time the team saves is time for customers",
+                    "It might be. Or the saving may be pushed onto customers or colleagues. "
+                    "Check from their side before you decide.",
                 ),
                 choice(
-                    "Batching routine work, with a fast lane for customers",
-                    "This one keeps the order. Efficiency for the team is fine as long as "
-                    "customers aren't kept waiting for it.",
+                    "Adopt it: if the whole team agrees, it must be fine",
+                    "Agreement inside is still the inside view. A team can agree on a rule "
+                    "that quietly puts its convenience ahead of customers.",
+                ),
+                choice(
+                    "Ask the manager to approve it first",
+                    "Approval still comes from inside. Check with the customers and "
+                    "colleagues who will live with the rule.",
                 ),
             ],
         ),

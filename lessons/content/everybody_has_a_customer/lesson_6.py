@@ -1,8 +1,12 @@
-"""Lesson 6: listen, measure, and lead from anywhere.
+"""Lesson 6: listen to complaints and lead from where you sit.
 
-The file clerk's story goes exactly as far as the sources do: the clerk noticed
-that many file requests were about misspelled names on contracts, and dealt with
-it. How it was fixed and what it saved are not known, so they are not told.
+The first half of what was one lesson, "Listen, measure, and lead from anywhere": its
+slug stays here, so existing deployments keep this page, its id and its xAPI IRI.
+Numbers leaders watch and making customer focus stick are lesson 7.
+
+The file clerk's story goes exactly as far as the sources do: the clerk noticed that
+many file requests were about misspelled names on contracts, and dealt with it. How it
+was fixed and what it saved are not known, so they are not told.
 """
 
 from ..builders import (
@@ -20,26 +24,36 @@ from ..builders import (
 
 LESSON = {
     "slug": "listen-measure-and-lead-from-anywhere",
-    "title": "Listen, measure, and lead from anywhere",
+    "title": "Listen to complaints and lead from where you sit",
     "summary": (
-        "Unhappy customers teach the most, anyone can lead an improvement, and numbers make "
-        "it spread. Finish with the three steps that make customer focus stick."
+        "Unhappy customers have the most to teach, and you don't need a title to act on "
+        "what they tell us. Find the pattern behind a problem that keeps coming back."
     ),
     "body": [
         text(
             "<h2>Unhappy customers teach the most</h2>"
-            "<p>Bill Gates is often credited with the line that your most unhappy customers "
-            "are your greatest source of learning. A complaint is uncomfortable, but it is "
-            "free advice.</p>"
-            "<p>Feedback points to problems in the system, quality issues and even ideas for "
-            "new products. One complaint may be bad luck. The same complaint ten times is a "
-            "pattern, and a pattern can be dealt with at its source.</p>"
+            "<p>Bill Gates is often quoted on this: in his view, the customers who are least "
+            "happy with you are the ones you can learn the most from. A complaint is "
+            "uncomfortable to hear. It is also advice you didn't have to pay for.</p>"
+            "<p>Listen for three kinds of lesson in it: a problem in how our work flows, a "
+            "quality issue in what we make or do, and now and then an idea for a product or "
+            "service customers wish we offered.</p>"
+        ),
+        text(
+            "<h2>One complaint, or a pattern?</h2>"
+            "<p>A single complaint may be bad luck. When several customers report the same "
+            "thing, it is a pattern, and a pattern has a cause somewhere in how we work.</p>"
+            "<p>Sorting out each case calms one customer at a time. Removing the cause helps "
+            "everyone who would have met the problem next, including any who would never "
+            "have told us and simply gone elsewhere.</p>"
         ),
         example(
             "Damaged pumps",
             "<p>Customers kept reporting that shipments of certain pumps arrived damaged. "
-            "Engineers looked at the pattern and started a packaging project. Once customers "
-            "saw the company act, their ratings of its service and quality rose.</p>",
+            "Engineers took the reports together, as one problem, and started a project on "
+            "the packaging.</p>"
+            "<p>Customers saw the company act on what they had said, and their ratings of "
+            "its service and quality went up.</p>",
         ),
         text(
             "<h2>Anyone can lead</h2>"
@@ -66,178 +80,154 @@ LESSON = {
             caption="Requests arrive one by one. Seeing what they share is the leadership.",
         ),
         text(
-            "<h2>Speak the language leaders watch</h2>"
-            "<p>Tie each improvement to a number leaders already follow. <i>We made quoting "
-            "better</i> is easy to ignore. <i>The average time to answer a quote request fell "
-            "from 12\u201315 days to 2\u20133 days in three months</i> is not.</p>"
-            "<p>A number like that wins leaders' attention, support and funding for the next "
-            "step. Before you start, pick the measure the change should move and note where "
-            "it stands today.</p>"
-        ),
-        text(
-            "<h2>What's in it for you</h2>"
-            "<p>The number also gives you something concrete to show for your work. People "
-            "known for improving what customers experience gain influence with decision "
-            "makers, and a real achievement for their CV.</p>"
-            "<p>That is not a selfish reason to care. It is the priority order paying off: "
-            "serve customers well, and your own interest tends to follow.</p>"
-        ),
-        text(
-            "<h2>Making it stick</h2>"
-            "<p>One good project is a start. Lasting customer focus takes three steps:</p>"
-            "<ol>"
-            "<li><b>Culture.</b> Every employee, in every interaction, every day, with senior "
-            "managers steadily reshaping it.</li>"
-            "<li><b>Planning.</b> Plan the customer's experience of a project in as much "
-            "detail as its quality, budget and schedule, as a good building contractor "
-            "does.</li>"
-            "<li><b>Institutionalising.</b> Build it into the processes people follow, measure "
-            "it, and put it in reviews and incentives. What is measured gets attention.</li>"
-            "</ol>"
-        ),
-        figure(
-            "making-it-stick.svg",
-            alt=(
-                "Three steps rising like a staircase. 1, culture: every employee, every day. "
-                "2, planning: the customer's experience, planned in detail. 3, "
-                "institutionalising: in processes, measured and rewarded."
-            ),
-            caption="Culture, planning, institutionalising: each step holds up the next.",
+            "<h2>Start where you sit</h2>"
+            "<p>Nobody has to give you permission to notice. When the same question, error "
+            "or complaint comes back, write it down each time. A handful of dated examples "
+            "turns <i>this keeps happening</i> into something people can act on.</p>"
+            "<p>If the cause is yours to remove, remove it. If it sits with another team, "
+            "take them the examples. Either way, you have started an improvement; the next "
+            "lesson shows how to make it count.</p>"
         ),
         takeaway(
-            "<p>Listen hardest to unhappy customers, act on patterns wherever you sit, show "
-            "results in numbers leaders watch, and build customer focus into how work is "
-            "planned and rewarded.</p>"
+            "<p>Listen hardest to unhappy customers. When a problem keeps coming back, look "
+            "for its cause and act on it, whatever your role.</p>"
         ),
         reflection(
-            "Which complaint or error do you see again and again in your work? What number "
-            "would show it getting better?"
+            "Which complaint, question or error comes back again and again in your work? "
+            "Who could remove its cause?"
         ),
     ],
     "quiz": quiz(
-        "Listen, measure, lead",
+        "Listen and lead",
         single_choice(
-            "Why are unhappy customers such a valuable source of learning?",
+            "In one month, three customers say our delivery notes don't match what is in "
+            "the box. What is the best first move?",
             explanation=(
-                "Their feedback reveals problems in the system, quality issues and product "
-                "ideas that are hard to see from inside."
+                "A complaint that repeats is a pattern, and a pattern has a cause. Finding it "
+                "helps every customer who would meet the problem next."
             ),
             choices=[
                 choice(
-                    "Their complaints point to causes we can fix",
-                    "Right. A repeated complaint is a pattern, and a pattern usually has a "
-                    "cause you can remove for every customer.",
+                    "Look for what the three cases have in common",
+                    "Right. Three of the same is a pattern. Its cause is in how we work, and "
+                    "removing it protects the customers who haven't complained yet.",
                     correct=True,
                 ),
                 choice(
-                    "They buy more often than happy customers",
-                    "Not on their own. Their value is what they tell us; acting on it is "
-                    "what can win them back.",
+                    "Apologise to each and correct their paperwork",
+                    "Needed, but not enough. It settles three cases and leaves the cause in "
+                    "place for the next customer.",
                 ),
                 choice(
-                    "They show which customers to stop serving",
-                    "That misses the point. Complaints usually reveal something in our system "
-                    "that affects many customers, not just one.",
+                    "Wait and see: three among hundreds is bad luck",
+                    "One might be bad luck. The same complaint three times is worth a look, "
+                    "and not every unhappy customer tells us.",
+                ),
+                choice(
+                    "Pass it to the complaints team: it's theirs",
+                    "They can help, but whoever notices a pattern can start on it. Passing it "
+                    "on without the pattern loses the clue.",
+                ),
+            ],
+        ),
+        multiple_response(
+            "A maker of bike parts reads a year of complaints. What could it learn from them?",
+            explanation=(
+                "Complaints point to problems in how work flows, to quality issues and to "
+                "ideas for what customers wish we offered."
+            ),
+            choices=[
+                choice(
+                    "Its order form confuses trade customers",
+                    "Yes. A problem in how work flows shows up as the same complaint from "
+                    "many customers.",
+                    correct=True,
+                ),
+                choice(
+                    "One batch of brake pads wears out too fast",
+                    "Yes. A quality issue can reach the company as complaints before any test "
+                    "finds it.",
+                    correct=True,
+                ),
+                choice(
+                    "Riders want a repair kit it doesn't sell",
+                    "Yes. Complaints about what is missing can be ideas for new products or "
+                    "services.",
+                    correct=True,
+                ),
+                choice(
+                    "Which customers are not worth keeping",
+                    "Complaints usually reveal something in our own system that affects many "
+                    "customers. Blaming the customer misses the lesson.",
                 ),
             ],
         ),
         true_false(
-            "Only managers can lead improvements to the customer experience.",
+            "Ravi, a warehouse picker, sees the same labelling error on many orders. Acting "
+            "on it is his manager's job, not his.",
             answer=False,
             explanation=(
                 "Anyone who notices a repeated problem and acts on it is leading, whatever "
                 "their title."
             ),
             if_true=(
-                "Not so. A file clerk noticed that many file requests were about misspelled "
-                "names on contracts, and dealt with it."
+                "Not so. Ravi has already done the hard part, seeing the pattern. He can fix "
+                "it if it is his to fix, or take the examples to whoever owns the cause."
             ),
             if_false=(
-                "Right. Leading here means noticing a pattern and acting on it, and anyone "
-                "in any role can do that."
+                "Right. Noticing the pattern is already leadership, and acting on it is open "
+                "to anyone, in any role."
             ),
         ),
         single_choice(
-            "You cut the time it takes to answer quote requests. How should you report it?",
+            "Most visitors ask the receptionist for the guest Wi-Fi code. What would leading "
+            "from where she sits look like?",
             explanation=(
-                "Tie improvements to numbers leaders already watch, with a before and an "
-                "after."
+                "Leading from where you sit: notice what keeps coming back, and remove its "
+                "cause rather than handling each case on its own."
             ),
             choices=[
                 choice(
-                    "Average reply time fell from 12\u201315 to 2\u20133 days",
-                    "Right. A before-and-after figure on a measure leaders already follow is "
-                    "hard to ignore and easy to copy.",
+                    "Put the code where visitors see it as they arrive",
+                    "Right. She saw the pattern and removed its cause: visitors no longer "
+                    "need to ask, and she has time for what only she can do.",
                     correct=True,
                 ),
                 choice(
-                    "The team worked very hard on quotes",
-                    "Effort is the inside view. Leaders and customers respond to results, so "
-                    "show what changed for customers.",
+                    "Answer each visitor as quickly and kindly as she can",
+                    "Kind answers matter, but they treat each case on its own. Seeing that "
+                    "most visitors ask the same thing is where leadership starts.",
                 ),
                 choice(
-                    "No need: customers will notice anyway",
-                    "Customers may notice, but colleagues won't learn from it, and leaders "
-                    "won't fund the next step.",
+                    "Wait until facilities ask how reception could improve",
+                    "Nobody needs to ask first. She sees the pattern every day, so she is "
+                    "best placed to act on it.",
                 ),
             ],
         ),
-        multiple_response(
-            "Why tie an improvement to a number leaders already watch?",
+        single_choice(
+            "Complaints about your team's work have fallen almost to zero. What does that "
+            "tell you?",
             explanation=(
-                "A number leaders watch wins attention, support and funding, and gives the "
-                "person who did it something concrete to show."
+                "No complaints is not the same as delighted customers: some unhappy "
+                "customers never complain. Keep asking, and aim to delight."
             ),
             choices=[
                 choice(
-                    "It wins attention, support and funding",
-                    "Yes. Leaders act on what they already measure, so the next step gets "
-                    "backing.",
+                    "Less than it seems: some unhappy customers just leave",
+                    "Right. Silence can mean content customers or quietly lost ones. Ask "
+                    "them, and aim to make them glad they dealt with you.",
                     correct=True,
                 ),
                 choice(
-                    "It gives you something concrete to show",
-                    "Yes. A result in numbers builds influence with decision makers and "
-                    "belongs on your CV.",
-                    correct=True,
+                    "That customers are now delighted with our work",
+                    "Not necessarily. Delight is more than having nothing to complain about, "
+                    "and some customers never say what bothers them.",
                 ),
                 choice(
-                    "It proves the change raised profits",
-                    "A number shows what moved, not everything it caused. Keep claims to what "
-                    "the measure shows.",
-                ),
-            ],
-        ),
-        multiple_response(
-            "Which three steps make customer focus stick?",
-            explanation=(
-                "Culture, planning and institutionalising: every employee every day, the "
-                "customer's experience planned in detail, and measurement tied to reviews "
-                "and incentives."
-            ),
-            choices=[
-                choice(
-                    "Culture: every employee, every day",
-                    "Yes. Senior managers reshape it steadily, and everyone lives it in every "
-                    "interaction.",
-                    correct=True,
-                ),
-                choice(
-                    "Planning the customer's experience",
-                    "Yes. Plan it with the same care as quality, budget and schedule, or "
-                    "those will squeeze it out.",
-                    correct=True,
-                ),
-                choice(
-                    "Measuring it, with reviews and incentives",
-                    "Yes. What gets measured and rewarded gets attention, so this is what "
-                    "makes the change last.",
-                    correct=True,
-                ),
-                choice(
-                    "A one-off training day with a slogan",
-                    "A start at best. Without daily attention, planning and measurement, the "
-                    "slogan fades within weeks.",
+                    "That it's safe to stop asking for feedback",
+                    "The opposite. Fewer complaints means fewer free lessons, so you need to "
+                    "ask for them.",
                 ),
             ],
         ),
