@@ -166,8 +166,8 @@ def _canonical(block: dict) -> str:
 
 
 def _keep_block_ids(model: type[models.Model], field_name: str, current, shipped):
-    """`shipped` (a cleaned StreamField value), where a top-level block's content equals one
-    in `current` taking that block as it is, ids and all: an unchanged question keeps its
+    """`shipped` (a cleaned StreamField value), except that a top-level block whose content
+    equals a block of `current` is that block, ids and all: an unchanged question keeps its
     question and choice ids (what attempts, Insights and xAPI activity ids refer to)."""
     stream_block = model._meta.get_field(field_name).stream_block
     existing = {}
