@@ -130,6 +130,10 @@ class LmsStatement(models.Model):
         indexes = [
             models.Index(fields=["next_attempt_at", "id"], condition=Q(status="pending"),
                          name="lms_statement_due_idx"),
+            # /healthz counts rejected rows on every call; delivered rows are kept (the
+            # registration's record), so without it that count would scan them all.
+            models.Index(fields=["id"], condition=Q(status="rejected"),
+                         name="lms_statement_rejected_idx"),
         ]
 
     def __str__(self) -> str:
