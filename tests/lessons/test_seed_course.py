@@ -343,6 +343,20 @@ def test_seed_course_update_keeps_the_ids_of_questions_whose_content_did_not_cha
     assert kept["id"] not in {q["id"] for q in questions[1:]}
 
 
+def test_seed_course_update_gives_a_new_lesson_its_own_quiz_even_if_a_title_matches(old_seed):
+    """A quiz is found by title only if no lesson uses it: never shared between lessons."""
+    course = copy.deepcopy(COURSE)
+    extra = copy.deepcopy(course["lessons"][0])
+    extra.update(slug="an-extra-lesson", title="An extra lesson")
+    extra["quiz"]["title"] = course["lessons"][1]["quiz"]["title"]  # lesson 2's quiz's title
+    course["lessons"].append(extra)
+    CourseSeed(course, update=True).run()
+
+    new, second = _lesson("an-extra-lesson"), _lesson(course["lessons"][1]["slug"])
+    assert new.quiz_id is not None and new.quiz_id != second.quiz_id
+    assert second.quiz.title == extra["quiz"]["title"]
+
+
 # The release before the revised course, with learners' activity -------------------------------
 
 RELEASE = json.loads((Path(__file__).parent / "data" / "course_release_2026_12.json").read_text())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from ralph.models.xapi.base.statements import BaseXapiStatement
 
@@ -199,3 +201,15 @@ def test_a_launched_lesson_leads_back_to_the_lms_not_to_other_lessons(client, lm
     assert "Exit and return to your learning platform" in result
     assert lessons[1].url not in result and "/certificate" not in result
     assert f"/learn/lessons/{lessons[0].pk}/quiz/start/" not in result  # no Try again
+
+
+def test_a_launched_lesson_without_a_check_ends_with_exit(client, lms):
+    course, [lesson] = build_course(lessons=1, with_quiz=False)
+    [au] = lms.import_package(cmi5_zip(course_package(course)))
+    session, *_ = launch(client, lms, au)
+
+    page = client.get(lesson.url).content.decode()
+
+    exit_url = re.escape(f"/lms/sessions/{session.public_id}/exit/")
+    assert re.search(rf'<form [^>]*action="{exit_url}"[^>]*data-step-finish', page)
+    assert "Next lesson" not in page and "Finish" not in page
