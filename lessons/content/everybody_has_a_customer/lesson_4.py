@@ -137,8 +137,8 @@ LESSON = {
                 ),
                 (
                     "Your own work group and yourself",
-                    "Third, which is not unimportant. It is best served by keeping the first "
-                    "two ahead of it.",
+                    "Third. It still matters, and it is best served by keeping the first two "
+                    "ahead of it.",
                 ),
             ],
         ),
